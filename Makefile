@@ -23,7 +23,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(if $(LANG_ONLY),--config-file build/mkdocs.$(LANG_ONLY).yml)
+	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -1,0 +1,19 @@
+"""Shared fixtures: one real build of the repository per test session."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitebuild import Build, build_site  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The public edition of this repository, built once into a temporary folder."""
+    build = build_site(tmp_path_factory.mktemp("public") / "site")
+    assert build.returncode == 0, build.log
+    return build

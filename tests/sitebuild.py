@@ -1,0 +1,63 @@
+"""Build the real site into a folder and read what it produced."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "fr", "es", "ar")
+DEFAULT = "en"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    """A finished build: its folder, exit code and log."""
+
+    site: Path
+    returncode: int
+    log: str
+
+    # The folder of a language's pages ("" for the default language).
+    def lang_dir(self, lang: str) -> Path:
+        return self.site if lang == DEFAULT else self.site / lang
+
+    # The parsed HTML of a page, by language and page path ("approach/", "" for home).
+    def page(self, lang: str, path: str = "") -> BeautifulSoup:
+        return soup(self.lang_dir(lang) / path / "index.html")
+
+    # Every HTML file of the build.
+    def html_files(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+# Build the project in `project` (default: this repository) into `site` with `mkdocs build --strict`.
+def build_site(site: Path, project: Path = ROOT, env: dict | None = None, extra_args: list[str] = ()) -> Build:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site), *extra_args],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=600,
+    )
+    return Build(site=site, returncode=result.returncode, log=result.stdout + result.stderr)
+
+
+# Parse an HTML file.
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# The English page paths (as URL folders) of the source tree, from docs/en.
+def english_pages(project: Path = ROOT) -> list[str]:
+    pages = []
+    for md in sorted((project / "docs" / DEFAULT).rglob("*.md")):
+        rel = md.relative_to(project / "docs" / DEFAULT).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] in ("index", "README"):
+            parts = parts[:-1]
+        pages.append("/".join(parts) + "/" if parts else "")
+    return pages
