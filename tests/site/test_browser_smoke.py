@@ -1,0 +1,20 @@
+"""A real browser opens the built site and searches in French."""
+from browser_support import chromium, serve
+
+
+def test_french_search_returns_french_pages(built):
+    """Typing a French word in the French search box lists French pages only, from the French index."""
+    with serve(built.site) as base, chromium() as browser:
+        page = browser.new_page()
+        indexes = []
+        page.on("request", lambda r: indexes.append(r.url) if "search_index" in r.url else None)
+        with page.expect_response(lambda r: "search_index.json" in r.url):
+            page.goto(f"{base}/fr/")
+        page.locator("input.md-search__input").click()
+        page.wait_for_timeout(500)  # the worker builds the lunr index after the download
+        page.locator("input.md-search__input").press_sequentially("approche", delay=50)
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item a').length > 0", timeout=15000)
+        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        assert hrefs
+        assert all(h.startswith(f"{base}/fr/") for h in hrefs), hrefs
+        assert indexes == [f"{base}/fr/search/search_index.json"]
