@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import ID_RE
 from .models import LANGUAGES, Names, Network, Organisation, Visibility
 from .problems import DataError, Notice, Problem
 from .yamlload import Loaded, Path_, format_path, load_file
@@ -234,7 +235,8 @@ def _check_ids(files: list[_File]) -> list[Problem]:
     first: dict[tuple[str, str], str] = {}
     for item in files:
         line = item.loaded.line_of(("id",))
-        if isinstance(item.raw.get("id"), str) and item.id != item.path.stem:
+        written = isinstance(item.raw.get("id"), str) and ID_RE.match(item.id)
+        if written and item.id != item.path.stem:
             problems.append(Problem(item.rel, line, "id", f"is '{item.id}' but the file is named "
                                     f"{item.path.name}; make them the same (rename the file or change the id)"))
         key = (item.kind, item.id)
