@@ -167,7 +167,8 @@ def _message(loaded: Loaded, model: type[BaseModel], loc: Path_, error: Any) -> 
     if kind == "extra_forbidden":
         return _unknown_field(model, loc)
     if kind == "enum":
-        return f"'{_typed(scalar, error['input'])}' is not allowed here; use {error['ctx']['expected']}"
+        typed = _typed(scalar, error["input"])
+        return f"'{typed}' is not allowed here; use {error['ctx']['expected']}"
     if kind == "string_type":
         return _not_text(scalar, error["input"])
     if kind in ("int_type", "int_parsing"):
@@ -193,7 +194,8 @@ def _typed(scalar: Any, value: Any) -> str:
 def _not_text(scalar: Any, value: Any) -> str:
     """Message for a non-text value where text is expected (unquoted number, date, yes/no)."""
     if scalar is not None and scalar.kind:
-        return f'YAML reads {scalar.raw} as {scalar.kind}, not text; put it in quotes: "{scalar.raw}"'
+        raw = scalar.raw
+        return f'YAML reads {raw} as {scalar.kind}, not text; put it in quotes: "{raw}"'
     if isinstance(value, (list, dict)):
         return "must be a single text value, not a list or a block"
     return "must be text"
@@ -238,7 +240,8 @@ def _check_ids(files: list[_File]) -> list[Problem]:
         written = isinstance(item.raw.get("id"), str) and ID_RE.match(item.id)
         if written and item.id != item.path.stem:
             problems.append(Problem(item.rel, line, "id", f"is '{item.id}' but the file is named "
-                                    f"{item.path.name}; make them the same (rename the file or change the id)"))
+                                    f"{item.path.name}; make them the same "
+                                    "(rename the file or change the id)"))
         key = (item.kind, item.id)
         if key in first:
             problems.append(Problem(item.rel, line, "id", f"'{item.id}' is already used by "
@@ -337,8 +340,8 @@ def _stale_notices(item: _File, today: date) -> list[Notice]:
         if today - contact.last_verified > STALE_AFTER:
             path = ("contacts", index, "last_verified")
             notices.append(Notice(item.rel, item.loaded.line_of(path), format_path(path),
-                                  f"last verified on {contact.last_verified}, more than a year ago; "
-                                  "check the contact and update the date"))
+                                  f"last verified on {contact.last_verified}, more than a year "
+                                  "ago; check the contact and update the date"))
     return notices
 
 

@@ -113,9 +113,11 @@ def check_phone(value: str) -> str:
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
-        fail(f"is not a phone number; write + then country code, digits only (like {PHONE_EXAMPLE})")
+        fail(f"is not a phone number; write + then country code, digits only "
+             f"(like {PHONE_EXAMPLE})")
     if not phonenumbers.is_valid_number(number):
-        fail(f"is not a valid phone number for country code +{number.country_code}; check the digits")
+        fail(f"is not a valid phone number for country code +{number.country_code}; "
+             "check the digits")
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if e164 != value:
         fail(f"write it without spaces or punctuation: {e164}")
@@ -163,12 +165,22 @@ def check_year_month(value: str) -> str:
     return value
 
 
-def period_or_text(value: Any) -> Any:
-    """Accept a YAML date or a year number as text; a date that does not exist is an error."""
+def not_a_real_date(text: str) -> NoReturn:
+    """Stop on a date such as 2024-02-30 that has the right form but does not exist."""
+    fail(f"{text} is not a real date; write YYYY-MM-DD with a day that exists in that month")
+
+
+def reject_bad_timestamp(value: Any) -> None:
+    """Stop on an impossible YAML date or on a date with a time."""
     if isinstance(value, BadTimestamp):
-        fail(f"{value.raw} is not a real date; write YYYY-MM-DD with a day that exists in that month")
+        not_a_real_date(value.raw)
     if isinstance(value, datetime):
         fail("write only the date (YYYY-MM-DD), without a time")
+
+
+def period_or_text(value: Any) -> Any:
+    """Accept a YAML date or a year number as text; a date that does not exist is an error."""
+    reject_bad_timestamp(value)
     if isinstance(value, date):
         return value.isoformat()
     return year_or_text(value)
@@ -187,15 +199,12 @@ def check_period(value: str) -> str:
 
 def parse_day(value: Any) -> date:
     """A real calendar date, written YYYY-MM-DD (quoted or not)."""
-    if isinstance(value, BadTimestamp):
-        fail(f"{value.raw} is not a real date; write YYYY-MM-DD with a day that exists in that month")
-    if isinstance(value, datetime):
-        fail("write only the date (YYYY-MM-DD), without a time")
+    reject_bad_timestamp(value)
     if isinstance(value, date):
         return value
     if isinstance(value, str) and re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            fail(f"{value} is not a real date; write YYYY-MM-DD with a day that exists in that month")
+            not_a_real_date(value)
     fail(f"'{value}' is not a date; write YYYY-MM-DD (like 2024-05-31)")

@@ -1,4 +1,4 @@
-"""Pydantic models of the data files: Organisation (with Contact) and Network (with Fact, Membership).
+"""Pydantic models of the data files: Organisation (Contact) and Network (Fact, Membership).
 
 Every model forbids unknown keys. Checks that need several files (ids against file names, members
 naming existing organisations, duplicates within a network) live in kb.catalogue.
@@ -32,14 +32,15 @@ Id = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_id),
 Country = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_country),
                     WithJsonSchema({"type": "string", "enum": sorted(f.COUNTRIES)})]
 Email = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_email),
-                  WithJsonSchema({"type": "string", "format": "email", "pattern": "^[\\x21-\\x7e]+$"})]
+                  WithJsonSchema({"type": "string", "format": "email",
+                                  "pattern": "^[\\x21-\\x7e]+$"})]
 Phone = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_phone),
                   WithJsonSchema({"type": "string", "pattern": "^\\+[1-9][0-9]{6,14}$"})]
 HttpsUrl = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_https),
                      WithJsonSchema({"type": "string", "pattern": "^https://[^\\s]+$"})]
+SOURCE_PATTERN = f"^(https://[^\\s]+|{f.SOURCE_TEXT_RE.pattern[1:-1]})$"
 SourceRef = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_source),
-                      WithJsonSchema({"type": "string",
-                                      "pattern": f"^(https://[^\\s]+|{f.SOURCE_TEXT_RE.pattern[1:-1]})$"})]
+                      WithJsonSchema({"type": "string", "pattern": SOURCE_PATTERN})]
 YearMonth = Annotated[str, BeforeValidator(f.year_or_text), AfterValidator(f.check_year_month),
                       WithJsonSchema({"anyOf": [
                           {"type": "integer", "minimum": 1000, "maximum": 9999},
@@ -142,7 +143,8 @@ class Contact(Strict):
     role: Text = Field(description="What the contact is for, e.g. 'Network secretariat'")
     email: Email | None = Field(None, description="A role-based address")
     phone: Phone | None = Field(None, description="E.164: + country code, digits only")
-    visibility: Visibility = Field(description="public: public website; network: network edition only")
+    visibility: Visibility = Field(
+        description="public: public website; network: network edition only")
     last_verified: Day = Field(description="Date the contact was last checked (YYYY-MM-DD)")
 
     @model_validator(mode="after")
@@ -184,7 +186,7 @@ class Organisation(Strict):
 
 
 class Fact(Strict):
-    """A dated, sourced figure about a network (e.g. 35 engaged National Societies as of 2018-10)."""
+    """A dated, sourced figure about a network (e.g. 35 engaged National Societies, 2018-10)."""
 
     key: FactKey
     value: Count

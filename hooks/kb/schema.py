@@ -1,4 +1,6 @@
-"""JSON Schema for editors, generated from the models: ``python -m kb.schema [--check] [--root DIR]``.
+"""JSON Schema for editors, generated from the models.
+
+Usage: ``python -m kb.schema [--check] [--root DIR]``.
 
 Writes data/schema/organisation.schema.json and network.schema.json; with --check, writes nothing
 and exits 1 if the committed files differ from what the models produce.

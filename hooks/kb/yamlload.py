@@ -171,7 +171,8 @@ def _scan_events(text: str, out: Loaded) -> _Marks:
                 out.add(pos[0] + 1, "(file)", "a second YAML document starts here (---); "
                         "keep exactly one document per file and remove the extra ---")
             if getattr(event, "version", None):
-                out.add(pos[0] + 1, "(file)", "remove the %YAML directive; files are read as YAML 1.2")
+                out.add(pos[0] + 1, "(file)",
+                        "remove the %YAML directive; files are read as YAML 1.2")
         elif isinstance(event, AliasEvent):
             marks.aliases.append((pos[0] + 1, str(event.anchor)))
         elif isinstance(event, NodeEvent):
@@ -258,8 +259,8 @@ class _Builder:
                              "write the fields out in full")
                 continue
             if key in first_line:
-                self.out.add(line, path + (key,), f"appears twice (first on line {first_line[key]}); "
-                             "keep only one of them")
+                self.out.add(line, path + (key,), f"appears twice (first on line "
+                             f"{first_line[key]}); keep only one of them")
                 continue
             first_line[key] = line
             self.out.lines[path + (key,)] = line
