@@ -58,8 +58,11 @@ class Catalogue:
         return [n for _, n in sorted(self.networks.items()) if n.member(organisation)]
 
     def for_edition(self, edition: str) -> Catalogue:
-        """A copy safe for an edition: 'public' drops every contact that is not public."""
-        if edition != "public":
+        """The data an edition may show: only 'network' keeps non-public contacts.
+
+        Any other value (including a typo) gets the public view, so a mistake never leaks.
+        """
+        if edition == "network":
             return self
         orgs = {i: o.model_copy(update={"contacts": [c for c in o.contacts
                                                      if c.visibility is Visibility.PUBLIC]})
@@ -130,7 +133,7 @@ def _validate(item: _File) -> list[Problem]:
         return problems
     if not isinstance(loaded.data, dict):
         problems.append(Problem(item.rel, loaded.line_of(()), "(file)",
-                                "the file must be a list of fields (name: value), one per line"))
+                                "the file must hold fields written as name: value, one per line"))
         return problems
     model = KINDS[item.kind]
     try:

@@ -190,9 +190,11 @@ def _explicit_tag(event: NodeEvent) -> bool:
 
 def _add_parse_error(exc: YAMLError, out: Loaded) -> None:
     """Turn a ruamel parse error into one problem at its line, in plain words."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None or "end of stream" in what:  # e.g. an unclosed quote: show where it opened
+        mark = getattr(exc, "context_mark", None) or mark
+    line = mark.line + 1 if mark is not None else 1
     out.add(line, "(yaml)", f"YAML cannot read this line ({what}); "
             "check the indentation, the colon after each field name, and matching quotes")
 

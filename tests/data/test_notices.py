@@ -63,4 +63,5 @@ def test_public_edition_drops_network_contacts(repo: Repo) -> None:
     public = cat.for_edition("public").organisations["test-red-cross"]
     assert [c.role for c in public.contacts] == ["Front desk"]
     assert len(cat.for_edition("network").organisations["test-red-cross"].contacts) == 2
+    assert len(cat.for_edition("netwrok").organisations["test-red-cross"].contacts) == 1
     assert ORG_HEAD  # the fixture header is shared with the other tests

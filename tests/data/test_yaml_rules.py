@@ -60,9 +60,9 @@ def test_anchor_and_alias(repo: Repo) -> None:
 def test_merge_key(repo: Repo) -> None:
     repo.org("test-red-cross", ORG_HEAD + BODY.replace("  en: Test Red Cross",
                                                        "  <<: {en: Test Red Cross}"))
-    problems = repo.problems()
-    assert f"{F}:6: name.<<: merge keys (<<) are not allowed; write the fields out in full" \
-        in problems
+    assert repo.problems() == [  # the merged en: is not used, so en is missing too
+        f"{F}:5: name.en: is missing; add a line en: ...",
+        f"{F}:6: name.<<: merge keys (<<) are not allowed; write the fields out in full"]
 
 
 def test_unquoted_phone_is_a_number(repo: Repo) -> None:
@@ -103,10 +103,20 @@ def test_unquoted_true_and_date_in_text(repo: Repo) -> None:
 def test_broken_yaml(repo: Repo) -> None:
     repo.org("test-red-cross", ORG_HEAD + BODY.replace("  en: Test Red Cross",
                                                        '  en: "Test Red Cross'))
-    problems = repo.problems()
-    assert len(problems) == 1
-    assert problems[0].startswith(f"{F}:")
-    assert ": (yaml): YAML cannot read this line (" in problems[0]
+    assert repo.problems() == [
+        f"{F}:6: (yaml): YAML cannot read this line (found unexpected end of stream); check the "
+        "indentation, the colon after each field name, and matching quotes"]
+
+
+def test_file_that_is_a_list(repo: Repo) -> None:
+    repo.org("test-red-cross", ORG_HEAD + "- id: test-red-cross\n")
+    assert repo.problems() == [
+        f"{F}:2: (file): the file must hold fields written as name: value, one per line"]
+
+
+def test_empty_file(repo: Repo) -> None:
+    repo.org("test-red-cross", ORG_HEAD)
+    assert repo.problems() == [f"{F}:1: (file): is empty; fill in the fields (see data/README.md)"]
 
 
 def test_missing_schema_comment(repo: Repo) -> None:
