@@ -100,7 +100,8 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     files = _read_files(root, problems)
     for item in files:
         problems += _validate(item)
-    problems += _check_ids(files) + _check_memberships(files) + _check_dates(files, today)
+    problems += _check_ids(files) + _check_memberships(files) + _check_facts(files)
+    problems += _check_dates(files, today)
     if problems:
         raise DataError(_dedupe(problems))
     return _build(root, files, today)
@@ -305,6 +306,24 @@ def _check_member(item: _File, index: int, member: dict[str, Any], known: set[st
                            format_path(("members", index, "roles")),
                            f"the role {role} is listed twice; keep it once"))
     return out
+
+
+def _check_facts(files: list[_File]) -> list[Problem]:
+    """The same figure (key and date) is not given twice in one network."""
+    problems: list[Problem] = []
+    for item in files:
+        first: dict[tuple[str, str], int] = {}
+        for index, fact in enumerate(getattr(item.model, "facts", [])):
+            path = ("facts", index)
+            line = item.loaded.line_of(path)
+            key = (fact.key.value, fact.as_of or "")
+            if key in first:
+                when = fact.as_of or "(no date)"
+                problems.append(Problem(item.rel, line, format_path(path), f"{fact.key.value} "
+                                        f"as of {when} is already given on line {first[key]}; "
+                                        "keep one"))
+            first.setdefault(key, line)
+    return problems
 
 
 def _check_dates(files: list[_File], today: date) -> list[Problem]:

@@ -102,6 +102,17 @@ def test_fact_needs_date_or_note(repo: Repo) -> None:
         "no date, add a note: saying so instead"]
 
 
+def test_same_fact_twice(repo: Repo) -> None:
+    repo.org("test-red-cross", org())
+    fact = "  - key: working-groups\n    value: 4\n    as_of: 2019\n    source: a.b\n"
+    fact = fact.replace("a.b", "https://www.example.org/")
+    text = network("  - organisation: test-red-cross\n    roles: [member]\n").replace(
+        "members:\n", "facts:\n" + fact + fact + "members:\n")
+    repo.net("net", text)
+    assert repo.problems() == [
+        f"{N}:13: facts[1]: working-groups as of 2019 is already given on line 9; keep one"]
+
+
 def test_fact_value_is_a_whole_number(repo: Repo) -> None:
     repo.org("test-red-cross", org())
     text = network("  - organisation: test-red-cross\n    roles: [member]\n").replace(
