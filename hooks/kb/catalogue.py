@@ -1,0 +1,439 @@
+"""Load every file of data/, validate it, check across files, and hand out one Catalogue.
+
+    from kb.catalogue import get_catalogue      # in a MkDocs hook: cached per build
+    from kb.catalogue import load_catalogue     # anywhere else: load_catalogue(repo_root)
+
+Errors are collected from all files and raised together as DataError; notices (stale contacts,
+missing translations) never fail and are kept in Catalogue.notices.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+import typing
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .fields import ID_RE
+from .models import LANGUAGES, Names, Network, Organisation, Visibility
+from .problems import DataError, Notice, Problem
+from .yamlload import Loaded, Path_, format_path, load_file
+
+__all__ = ["Catalogue", "DataError", "Problem", "Notice", "load_catalogue", "get_catalogue",
+           "data_fingerprint", "STALE_AFTER", "LANGUAGES"]
+
+log = logging.getLogger("mkdocs.hooks.data")
+
+STALE_AFTER = timedelta(days=365)
+KINDS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network}
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{name}.schema.json"
+SCHEMA_NAMES = {"organisations": "organisation", "networks": "network"}
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
+MISSING_HINTS = {
+    "visibility": "is missing; add visibility: public (shown on the public website) "
+                  "or visibility: network (only in the network edition)",
+    "last_verified": "is missing; add last_verified: with the date you checked the contact "
+                     "(YYYY-MM-DD)",
+    "sources": "is missing; add sources: with at least one https:// link (one per line, '- ')",
+}
+
+
+@dataclass
+class Catalogue:
+    """Everything in data/: organisations and networks by id, notices, and each item's file."""
+
+    root: Path
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    networks: dict[str, Network] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # "organisations/<id>" -> relative path
+
+    def networks_of(self, organisation: str) -> list[Network]:
+        """Networks an organisation belongs to, ordered by network id."""
+        return [n for _, n in sorted(self.networks.items()) if n.member(organisation)]
+
+    def for_edition(self, edition: str) -> Catalogue:
+        """The data an edition may show: only 'network' keeps non-public contacts.
+
+        Any other value (including a typo) gets the public view, so a mistake never leaks.
+        """
+        if edition == "network":
+            return self
+        orgs = {i: o.model_copy(update={"contacts": [c for c in o.contacts
+                                                     if c.visibility is Visibility.PUBLIC]})
+                for i, o in self.organisations.items()}
+        return Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files))
+
+
+@dataclass
+class _File:
+    """One data file on its way through loading: where it is, what kind, what was read."""
+
+    kind: str  # "organisations" or "networks"
+    path: Path
+    rel: str
+    loaded: Loaded
+    model: BaseModel | None = None
+
+    @property
+    def raw(self) -> dict[str, Any]:
+        """The file's data as a mapping (empty if the file is not a mapping)."""
+        return self.loaded.data if isinstance(self.loaded.data, dict) else {}
+
+    @property
+    def id(self) -> str:
+        """The id written in the file, else the file name."""
+        value = self.raw.get("id")
+        return value if isinstance(value, str) else self.path.stem
+
+
+def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
+    """Load root/data/, raising DataError with every problem of every file."""
+    root = Path(root)
+    today = today or date.today()
+    problems: list[Problem] = []
+    files = _read_files(root, problems)
+    for item in files:
+        problems += _validate(item)
+    problems += _check_ids(files) + _check_memberships(files) + _check_facts(files)
+    problems += _check_dates(files, today)
+    if problems:
+        raise DataError(_dedupe(problems))
+    return _build(root, files, today)
+
+
+def _read_files(root: Path, problems: list[Problem]) -> list[_File]:
+    """Every .yml file of data/organisations and data/networks, loaded strictly."""
+    files: list[_File] = []
+    for kind in KINDS:
+        folder = root / "data" / kind
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            rel = path.relative_to(root).as_posix()
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            if path.suffix == ".yaml":
+                problems.append(Problem(rel, 1, "(file)", "rename the file to end in .yml"))
+            elif path.suffix == ".yml":
+                files.append(_File(kind, path, rel, load_file(path, rel)))
+    return files
+
+
+def _validate(item: _File) -> list[Problem]:
+    """YAML problems, the schema comment, then the model's errors mapped to lines."""
+    loaded = item.loaded
+    problems = list(loaded.problems)
+    expected = SCHEMA_LINE.format(name=SCHEMA_NAMES[item.kind])
+    if loaded.first_line != expected:
+        problems.append(Problem(item.rel, 1, "(file)", f"the first line must be: {expected}"))
+    if loaded.data is None:
+        return problems
+    if not isinstance(loaded.data, dict):
+        problems.append(Problem(item.rel, loaded.line_of(()), "(file)",
+                                "the file must hold fields written as name: value, one per line"))
+        return problems
+    model = KINDS[item.kind]
+    try:
+        item.model = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        flagged = [p.field for p in loaded.problems]
+        problems += [p for p in (_problem(loaded, model, e) for e in exc.errors(include_url=False))
+                     if not _already_flagged(p.field, flagged)]
+    return problems
+
+
+def _already_flagged(name: str, flagged: list[str]) -> bool:
+    """True if the YAML check already reported this field (or the value it sits in)."""
+    return any(name == f or name.startswith(f + ".") or name.startswith(f + "[") for f in flagged)
+
+
+def _problem(loaded: Loaded, model: type[BaseModel], error: Any) -> Problem:
+    """One pydantic error as a Problem at the line of its field, in plain words."""
+    loc: Path_ = tuple(error["loc"])
+    if error["type"] == "kb_at":
+        loc = loc + tuple(error["ctx"]["at"])
+    message = _message(loaded, model, loc, error)
+    return Problem(loaded.file, loaded.line_of(loc), format_path(loc), message)
+
+
+def _message(loaded: Loaded, model: type[BaseModel], loc: Path_, error: Any) -> str:
+    """Words for a secretariat: what is wrong and what to write instead."""
+    kind = error["type"]
+    scalar = loaded.scalars.get(loc)
+    if kind in ("kb", "kb_at"):
+        return str(error["ctx"]["message"])
+    if kind == "missing":
+        return MISSING_HINTS.get(str(loc[-1]), f"is missing; add a line {loc[-1]}: ...")
+    if kind == "extra_forbidden":
+        return _unknown_field(model, loc)
+    if kind == "enum":
+        typed = _typed(scalar, error["input"])
+        return f"'{typed}' is not allowed here; use {error['ctx']['expected']}"
+    if kind == "string_type":
+        return _not_text(scalar, error["input"])
+    if kind in ("int_type", "int_parsing"):
+        return "must be a whole number, written without quotes (like 35)"
+    if kind == "greater_than_equal":
+        return "must be 0 or more"
+    if kind == "list_type":
+        return "must be a list: put each entry on its own line starting with '- '"
+    if kind == "too_short":
+        return "needs at least one entry (a line starting with '- ')"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if loc and loc[-1] in ("name", "note"):
+            return "give the text per language on indented lines below, starting with en: ..."
+        return "must be a block of fields (name: value lines indented below it)"
+    return str(error["msg"])
+
+
+def _typed(scalar: Any, value: Any) -> str:
+    """The value as the secretariat typed it, when known."""
+    return scalar.raw if scalar is not None else str(value)
+
+
+def _not_text(scalar: Any, value: Any) -> str:
+    """Message for a non-text value where text is expected (unquoted number, date, yes/no)."""
+    if scalar is not None and scalar.kind:
+        raw = scalar.raw
+        return f'YAML reads {raw} as {scalar.kind}, not text; put it in quotes: "{raw}"'
+    if isinstance(value, (list, dict)):
+        return "must be a single text value, not a list or a block"
+    return "must be text"
+
+
+def _unknown_field(model: type[BaseModel], loc: Path_) -> str:
+    """'unknown field' with the nearest allowed name and the list of allowed names."""
+    allowed = list(_model_at(model, loc[:-1]).model_fields) if _model_at(model, loc[:-1]) else []
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown field '{loc[-1]}'; {hint}allowed here: {', '.join(allowed)}"
+
+
+def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model class describing the mapping at a path (list indexes are skipped)."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        current = _inner_model(info.annotation) if info else None
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The BaseModel inside list[X], X | None, Annotated[X, ...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _check_ids(files: list[_File]) -> list[Problem]:
+    """Each id equals its file name and is used once per folder."""
+    problems: list[Problem] = []
+    first: dict[tuple[str, str], str] = {}
+    for item in files:
+        line = item.loaded.line_of(("id",))
+        written = isinstance(item.raw.get("id"), str) and ID_RE.match(item.id)
+        if written and item.id != item.path.stem:
+            problems.append(Problem(item.rel, line, "id", f"is '{item.id}' but the file is named "
+                                    f"{item.path.name}; make them the same "
+                                    "(rename the file or change the id)"))
+        key = (item.kind, item.id)
+        if key in first:
+            problems.append(Problem(item.rel, line, "id", f"'{item.id}' is already used by "
+                                    f"{first[key]}; every file needs its own id"))
+        first.setdefault(key, item.rel)
+    return problems
+
+
+def _check_memberships(files: list[_File]) -> list[Problem]:
+    """Members name existing organisations, once each; at most one secretariat host per network."""
+    known = {item.id for item in files if item.kind == "organisations"}
+    problems: list[Problem] = []
+    for item in (f for f in files if f.kind == "networks"):
+        members = item.raw.get("members")
+        seen: dict[str, int] = {}
+        hosts: list[int] = []
+        for index, member in enumerate(members if isinstance(members, list) else []):
+            if not isinstance(member, dict):
+                continue
+            problems += _check_member(item, index, member, known, seen)
+            roles = member.get("roles")
+            if isinstance(roles, list) and "secretariat-host" in roles:
+                hosts.append(index)
+        for index in hosts[1:]:
+            path = ("members", index, "roles")
+            problems.append(Problem(item.rel, item.loaded.line_of(path), format_path(path),
+                                    f"only one organisation can be secretariat-host; "
+                                    f"{_org_of(item, hosts[0])} already is"))
+    return problems
+
+
+def _org_of(item: _File, index: int) -> str:
+    """The organisation id of a membership, as written."""
+    return str(item.raw["members"][index].get("organisation"))
+
+
+def _check_member(item: _File, index: int, member: dict[str, Any], known: set[str],
+                  seen: dict[str, int]) -> list[Problem]:
+    """One membership: its organisation exists and appears only once in the network."""
+    org = member.get("organisation")
+    if not isinstance(org, str):
+        return []
+    path = ("members", index, "organisation")
+    line = item.loaded.line_of(path)
+    out: list[Problem] = []
+    if org not in known:
+        out.append(Problem(item.rel, line, format_path(path), f"there is no organisation '{org}'; "
+                           f"add data/organisations/{org}.yml or correct the id"))
+    if org in seen:
+        out.append(Problem(item.rel, line, format_path(path), f"'{org}' is already listed "
+                           f"(line {seen[org]}); list each organisation once with all its roles"))
+    seen.setdefault(org, line)
+    roles = member.get("roles")
+    repeated = [r for r, n in Counter(r for r in roles if isinstance(r, str)).items() if n > 1] \
+        if isinstance(roles, list) else []
+    for role in repeated:
+        out.append(Problem(item.rel, item.loaded.line_of(("members", index, "roles")),
+                           format_path(("members", index, "roles")),
+                           f"the role {role} is listed twice; keep it once"))
+    return out
+
+
+def _check_facts(files: list[_File]) -> list[Problem]:
+    """The same figure (key and date) is not given twice in one network."""
+    problems: list[Problem] = []
+    for item in files:
+        first: dict[tuple[str, str], int] = {}
+        for index, fact in enumerate(getattr(item.model, "facts", [])):
+            path = ("facts", index)
+            line = item.loaded.line_of(path)
+            key = (fact.key.value, fact.as_of or "")
+            if key in first:
+                when = fact.as_of or "(no date)"
+                problems.append(Problem(item.rel, line, format_path(path), f"{fact.key.value} "
+                                        f"as of {when} is already given on line {first[key]}; "
+                                        "keep one"))
+            first.setdefault(key, line)
+    return problems
+
+
+def _check_dates(files: list[_File], today: date) -> list[Problem]:
+    """A contact cannot have been verified in the future."""
+    problems: list[Problem] = []
+    for item in files:
+        for index, contact in enumerate(getattr(item.model, "contacts", [])):
+            if contact.last_verified > today:
+                path = ("contacts", index, "last_verified")
+                problems.append(Problem(item.rel, item.loaded.line_of(path), format_path(path),
+                                        f"{contact.last_verified} is in the future; "
+                                        "write the date you checked the contact"))
+    return problems
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    """Drop exact repeats, keep order."""
+    return list(dict.fromkeys(problems))
+
+
+def _build(root: Path, files: list[_File], today: date) -> Catalogue:
+    """The Catalogue of valid files, with stale-contact and translation notices."""
+    cat = Catalogue(root)
+    for item in files:
+        target = cat.organisations if item.kind == "organisations" else cat.networks
+        target[item.id] = item.model  # type: ignore[assignment]
+        cat.files[f"{item.kind}/{item.id}"] = item.rel
+        cat.notices += _stale_notices(item, today) + _translation_notices(item)
+    return cat
+
+
+def _stale_notices(item: _File, today: date) -> list[Notice]:
+    """Contacts last verified more than a year ago."""
+    notices: list[Notice] = []
+    for index, contact in enumerate(getattr(item.model, "contacts", [])):
+        if today - contact.last_verified > STALE_AFTER:
+            path = ("contacts", index, "last_verified")
+            notices.append(Notice(item.rel, item.loaded.line_of(path), format_path(path),
+                                  f"last verified on {contact.last_verified}, more than a year "
+                                  "ago; check the contact and update the date"))
+    return notices
+
+
+def _translation_notices(item: _File) -> list[Notice]:
+    """Names and notes without a translation in some language."""
+    notices: list[Notice] = []
+    for path, names in _texts(item.model):
+        missing = names.missing()
+        if missing:
+            words = ", ".join(f"{LANGUAGE_NAMES[lang]} ({lang})" for lang in missing)
+            notices.append(Notice(item.rel, item.loaded.line_of(path), format_path(path),
+                                  f"no translation in {words}; those pages show the English text"))
+    return notices
+
+
+def _texts(model: BaseModel | None) -> list[tuple[Path_, Names]]:
+    """Every multilingual text of a model with its path: name, and each fact's note."""
+    found: list[tuple[Path_, Names]] = []
+    if model is None:
+        return found
+    if isinstance(getattr(model, "name", None), Names):
+        found.append((("name",), model.name))  # type: ignore[attr-defined]
+    for index, fact in enumerate(getattr(model, "facts", [])):
+        if fact.note is not None:
+            found.append((("facts", index, "note"), fact.note))
+    return found
+
+
+def data_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Paths, modification times and sizes of the data files: changes when any file changes."""
+    out = []
+    for kind in KINDS:
+        folder = Path(root) / "data" / kind
+        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+            stat = path.stat()
+            out.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+_CACHE_ATTR = "_kb_catalogue"
+
+
+def get_catalogue(config: Any, today: date | None = None) -> Catalogue:
+    """The Catalogue for a MkDocs build, loaded once and cached on the config object.
+
+    mkdocs-static-i18n calls on_config once per language on the same config object: the cache
+    (kept as a private attribute, so it never reaches templates as config.extra would) is reused
+    while the data files' fingerprint is unchanged, and reloaded after an edit during serve.
+    Raises mkdocs.exceptions.PluginError listing every problem.
+    """
+    root = Path(config.config_file_path).resolve().parent
+    stamp = data_fingerprint(root)
+    cached = getattr(config, _CACHE_ATTR, None)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    catalogue = _load_for_build(root, today)
+    setattr(config, _CACHE_ATTR, (stamp, catalogue))
+    return catalogue
+
+
+def _load_for_build(root: Path, today: date | None) -> Catalogue:
+    """Load for MkDocs: errors become a PluginError, notices are logged at INFO."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        catalogue = load_catalogue(root, today)
+    except DataError as exc:
+        raise PluginError("data/ has problems:\n" + exc.report()) from exc
+    for notice in catalogue.notices:
+        log.info("notice: %s", notice)
+    log.info("data: %d organisations, %d networks", len(catalogue.organisations),
+             len(catalogue.networks))
+    return catalogue

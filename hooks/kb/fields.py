@@ -1,0 +1,210 @@
+"""Checks for single values (text, ids, countries, e-mail, phone, links, dates), in plain words.
+
+Each check raises a PydanticCustomError of type "kb" whose message is shown to secretariats as is.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+
+import phonenumbers
+from babel import Locale
+from email_validator import EmailNotValidError, validate_email
+from pydantic_core import PydanticCustomError
+
+from .yamlload import BadTimestamp
+
+# Zero-width joiner/non-joiner are needed to write some names (Arabic, Indic scripts) correctly.
+ALLOWED_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YEAR_MONTH_RE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2}))?$")
+# Source texts are cited by their file name, e.g. 000_d097e74188e04625.txt.
+SOURCE_TEXT_RE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+PHONE_EXAMPLE = "+442079460000"  # a UK number range reserved by Ofcom for drama: never a real line
+
+# Two-letter CLDR territory codes that are not ISO 3166-1 alpha-2 country codes: unknown (ZZ),
+# groupings (EU, EZ, UN, QO), pseudo-locales (XA, XB), user-assigned Kosovo (XK, not in ISO 3166-1)
+# and ISO's "exceptionally reserved" codes (AC, CP, CQ, DG, EA, IC, TA).
+NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK",
+                           "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+COUNTRIES: frozenset[str] = frozenset(
+    code for code in Locale("en").territories
+    if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop validation of a value with a message meant for a secretariat."""
+    raise PydanticCustomError("kb", "{message}", {"message": message})
+
+
+def char_name(ch: str) -> str:
+    """'U+200B ZERO WIDTH SPACE' for a character, also for unnamed control characters."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
+
+
+def check_text(value: str) -> str:
+    """Any text: no invisible or direction-changing characters, no line breaks, no edge spaces."""
+    for pos, ch in enumerate(value, start=1):
+        category = unicodedata.category(ch)
+        if category == "Cf" and ch not in ALLOWED_FORMAT_CHARS:
+            fail(f"contains the invisible character {char_name(ch)} at position {pos}; "
+                 "delete it (retype the text around it)")
+        if category in ("Cc", "Zl", "Zp"):
+            fail(f"contains a line break or control character ({char_name(ch)}) at position {pos}; "
+                 "write the text on one line")
+    if value != value.lstrip():
+        fail("starts with a space; remove it")
+    if value != value.rstrip():
+        fail("ends with a space; remove it")
+    if not value:
+        fail("is empty; write a value or remove the line")
+    return value
+
+
+def check_id(value: str) -> str:
+    """An id: lower-case kebab-case, as in the file name."""
+    if not ID_RE.match(value):
+        fail(f"'{value}' is not a valid id; use lower-case letters, digits and single hyphens "
+             "(like australian-red-cross)")
+    return value
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 country code in capitals (NO for Norway stays the text NO)."""
+    if value == "UK":
+        fail("'UK' is not an ISO 3166-1 country code; the United Kingdom is GB")
+    if value.upper() in COUNTRIES and value != value.upper():
+        fail(f"write the country code in capitals: {value.upper()}")
+    if value not in COUNTRIES:
+        fail(f"'{value}' is not an ISO 3166-1 alpha-2 country code; use the country's two capital "
+             "letters (e.g. AU for Australia, NO for Norway)")
+    return value
+
+
+def check_email(value: str) -> str:
+    """A plain ASCII e-mail address (no name, no brackets, no mailto:), checked without DNS."""
+    if value.lower().startswith("mailto:"):
+        fail("remove 'mailto:' and write only the address (like migration@example.org)")
+    if "<" in value or ">" in value:
+        fail("write only the address (like migration@example.org), without a name or < >")
+    for ch in value:
+        if not ch.isascii():
+            fail(f"contains the non-ASCII character '{ch}' ({char_name(ch)}), which can look like "
+                 "a Latin letter; retype the address with plain ASCII letters")
+    try:
+        validate_email(value, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as exc:
+        fail(f"is not a valid e-mail address ({exc}); write it like migration@example.org")
+    return value
+
+
+def check_phone(value: str) -> str:
+    """An international number written exactly in E.164 form: + country code, digits only."""
+    letters = [ch for ch in value if ch.isalpha()]
+    if letters:
+        fail(f"contains the letter '{letters[0]}'; a phone number has digits only "
+             "(is it a 0 typed as the letter O?)")
+    if not value.startswith("+"):
+        fail(f"write the number in international form: + then country code, digits only "
+             f"(like {PHONE_EXAMPLE})")
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        fail(f"is not a phone number; write + then country code, digits only "
+             f"(like {PHONE_EXAMPLE})")
+    if not phonenumbers.is_valid_number(number):
+        fail(f"is not a valid phone number for country code +{number.country_code}; "
+             "check the digits")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if e164 != value:
+        fail(f"write it without spaces or punctuation: {e164}")
+    return value
+
+
+def check_https(value: str) -> str:
+    """A complete https:// web address (no http:, javascript:, data: or other schemes)."""
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        fail("use the secure address starting with https:// instead of http://")
+    if scheme != "https":
+        found = f"'{parts.scheme}:' " if parts.scheme else ""
+        fail(f"{found}is not allowed here; give a web address starting with https://")
+    if not parts.hostname or "." not in parts.hostname or " " in value:
+        fail("is not a complete web address; copy it from the browser's address bar")
+    if parts.username or parts.password:
+        fail("must not contain a user name or password")
+    return value
+
+
+def check_source(value: str) -> str:
+    """A source: an https:// address or the file name of a source text."""
+    if SOURCE_TEXT_RE.match(value):
+        return value
+    if "://" not in value and ":" not in value:
+        fail("must be an https:// link or the file name of a source text "
+             "(like 000_d097e74188e04625.txt)")
+    return check_https(value)
+
+
+def year_or_text(value: Any) -> Any:
+    """Let 2004 (a YAML number) stand for the text '2004'."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def check_year_month(value: str) -> str:
+    """YYYY or YYYY-MM with a real month."""
+    match = YEAR_MONTH_RE.match(value)
+    if not match or not 1000 <= int(match["y"]) or (match["m"] and not 1 <= int(match["m"]) <= 12):
+        fail(f"'{value}' is not a year or year-month; write YYYY or YYYY-MM (like 2012-12)")
+    return value
+
+
+def not_a_real_date(text: str) -> NoReturn:
+    """Stop on a date such as 2024-02-30 that has the right form but does not exist."""
+    fail(f"{text} is not a real date; write YYYY-MM-DD with a day that exists in that month")
+
+
+def reject_bad_timestamp(value: Any) -> None:
+    """Stop on an impossible YAML date or on a date with a time."""
+    if isinstance(value, BadTimestamp):
+        not_a_real_date(value.raw)
+    if isinstance(value, datetime):
+        fail("write only the date (YYYY-MM-DD), without a time")
+
+
+def period_or_text(value: Any) -> Any:
+    """Accept a YAML date or a year number as text; a date that does not exist is an error."""
+    reject_bad_timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return year_or_text(value)
+
+
+def check_period(value: str) -> str:
+    """YYYY, YYYY-MM or a real date YYYY-MM-DD."""
+    if len(value) == 10:
+        parse_day(value)
+        return value
+    try:
+        return check_year_month(value)
+    except PydanticCustomError:
+        fail(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def parse_day(value: Any) -> date:
+    """A real calendar date, written YYYY-MM-DD (quoted or not)."""
+    reject_bad_timestamp(value)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            not_a_real_date(value)
+    fail(f"'{value}' is not a date; write YYYY-MM-DD (like 2024-05-31)")

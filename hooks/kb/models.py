@@ -1,0 +1,232 @@
+"""Pydantic models of the data files: Organisation (Contact) and Network (Fact, Membership).
+
+Every model forbids unknown keys. Checks that need several files (ids against file names, members
+naming existing organisations, duplicates within a network) live in kb.catalogue.
+"""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from . import fields as f
+
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar")
+
+Text = Annotated[str, AfterValidator(f.check_text)]
+Id = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_id),
+               WithJsonSchema({"type": "string", "pattern": f.ID_RE.pattern})]
+Country = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_country),
+                    WithJsonSchema({"type": "string", "enum": sorted(f.COUNTRIES)})]
+Email = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_email),
+                  WithJsonSchema({"type": "string", "format": "email",
+                                  "pattern": "^[\\x21-\\x7e]+$"})]
+Phone = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_phone),
+                  WithJsonSchema({"type": "string", "pattern": "^\\+[1-9][0-9]{6,14}$"})]
+HttpsUrl = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_https),
+                     WithJsonSchema({"type": "string", "pattern": "^https://[^\\s]+$"})]
+SOURCE_PATTERN = f"^(https://[^\\s]+|{f.SOURCE_TEXT_RE.pattern[1:-1]})$"
+SourceRef = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_source),
+                      WithJsonSchema({"type": "string", "pattern": SOURCE_PATTERN})]
+YearMonth = Annotated[str, BeforeValidator(f.year_or_text), AfterValidator(f.check_year_month),
+                      WithJsonSchema({"anyOf": [
+                          {"type": "integer", "minimum": 1000, "maximum": 9999},
+                          {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2})?$"}]})]
+Period = Annotated[str, BeforeValidator(f.period_or_text), AfterValidator(f.check_period),
+                   WithJsonSchema({"anyOf": [
+                       {"type": "integer", "minimum": 1000, "maximum": 9999},
+                       {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
+Day = Annotated[date, BeforeValidator(f.parse_day)]
+Count = Annotated[StrictInt, Field(ge=0)]
+
+
+class Kind(str, Enum):
+    """What an organisation is within the Movement."""
+
+    NATIONAL_SOCIETY = "national-society"
+    ICRC = "icrc"
+    IFRC = "ifrc"
+
+
+class Visibility(str, Enum):
+    """Where a contact may appear: public website, or the access-controlled network edition only."""
+
+    PUBLIC = "public"
+    NETWORK = "network"
+
+
+class Role(str, Enum):
+    """What an organisation is in a network; labels for each language live in data/labels.yml."""
+
+    MEMBER = "member"
+    PARTNER = "partner"
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    VICE_CHAIR = "vice-chair"
+    SECRETARIAT_HOST = "secretariat-host"
+
+
+class Region(str, Enum):
+    """The IFRC region a network works in (a key, so every language can label it)."""
+
+    AFRICA = "africa"
+    AMERICAS = "americas"
+    ASIA_PACIFIC = "asia-pacific"
+    EUROPE = "europe"
+    MENA = "middle-east-north-africa"
+
+
+class FactKey(str, Enum):
+    """What a network figure counts; add a key here (and its labels) to record a new kind."""
+
+    FOUNDING_MEMBERS = "founding-members"
+    ENGAGED_NATIONAL_SOCIETIES = "engaged-national-societies"
+    ENGAGED_ORGANISATIONS = "engaged-organisations"
+    MEMBER_NATIONAL_SOCIETIES = "member-national-societies"
+    WORKING_GROUPS = "working-groups"
+    NATIONAL_SOCIETIES_IN_WORKING_GROUPS = "national-societies-in-working-groups"
+
+
+def at(path: tuple[str | int, ...], message: str) -> PydanticCustomError:
+    """An error about a field of the model being validated (path relative to that model)."""
+    return PydanticCustomError("kb_at", "{message}", {"message": message, "at": path})
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, an empty value is an error, models are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_empty(cls, value: Any) -> Any:
+        """A key written with nothing after it: ask for a value or removal of the line."""
+        if value is None:
+            raise PydanticCustomError("kb", "{message}", {
+                "message": "is empty; write a value or remove the line"})
+        return value
+
+
+class Names(Strict):
+    """A text in several languages; English is required, pages fall back to it."""
+
+    en: Text = Field(description="English (required)")
+    fr: Text | None = Field(None, description="French")
+    es: Text | None = Field(None, description="Spanish")
+    ar: Text | None = Field(None, description="Arabic")
+
+    def get(self, lang: str) -> str:
+        """The text in a language, or the English text when there is no translation."""
+        return getattr(self, lang, None) or self.en
+
+    def missing(self) -> list[str]:
+        """Languages without a translation, in site order."""
+        return [lang for lang in LANGUAGES if not getattr(self, lang)]
+
+
+class Contact(Strict):
+    """A role-based contact (never a person's name or personal address)."""
+
+    role: Text = Field(description="What the contact is for, e.g. 'Network secretariat'")
+    email: Email | None = Field(None, description="A role-based address")
+    phone: Phone | None = Field(None, description="E.164: + country code, digits only")
+    visibility: Visibility = Field(
+        description="public: public website; network: network edition only")
+    last_verified: Day = Field(description="Date the contact was last checked (YYYY-MM-DD)")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        """A contact needs an e-mail address or a phone number."""
+        if self.email is None and self.phone is None:
+            raise at(("email",), "a contact needs an e-mail address or a phone number (or both); "
+                     "add email: or phone:")
+        return self
+
+
+class Organisation(Strict):
+    """A National Society, the ICRC or the IFRC: data/organisations/<id>.yml."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"kind": {"const": "national-society"}}},
+        "then": {"required": ["country"]},
+        "else": {"not": {"required": ["country"]}},
+    })
+
+    id: Id = Field(description="Same as the file name without .yml")
+    kind: Kind
+    country: Country | None = Field(None, description="ISO 3166-1 alpha-2, National Societies only")
+    name: Names
+    website: HttpsUrl | None = None
+    contacts: list[Contact] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _country_for_national_societies(self) -> Organisation:
+        """A National Society has a country; the ICRC and the IFRC have none."""
+        if self.kind is Kind.NATIONAL_SOCIETY and self.country is None:
+            raise at(("country",), "a National Society needs its country: add a line like "
+                     "country: AU (ISO 3166-1 alpha-2 code)")
+        if self.kind is not Kind.NATIONAL_SOCIETY and self.country is not None:
+            raise at(("country",), f"only National Societies have a country; remove this line "
+                     f"for kind {self.kind.value}")
+        return self
+
+
+class Fact(Strict):
+    """A dated, sourced figure about a network (e.g. 35 engaged National Societies, 2018-10)."""
+
+    key: FactKey
+    value: Count
+    as_of: Period | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    source: SourceRef
+    note: Names | None = Field(None, description="Needed when the source gives no date")
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Fact:
+        """A figure needs a date, or a note saying why its source gives none."""
+        if self.as_of is None and self.note is None:
+            raise at(("as_of",), "add as_of: (YYYY, YYYY-MM or YYYY-MM-DD); if the source gives no "
+                     "date, add a note: saying so instead")
+        return self
+
+
+class Membership(Strict):
+    """An organisation's place in a network: its roles and, if known, since when."""
+
+    organisation: Id = Field(description="An id from data/organisations/")
+    roles: list[Role] = Field(min_length=1)
+    since: Period | None = None
+
+
+class Network(Strict):
+    """A network of National Societies: data/networks/<id>.yml."""
+
+    id: Id
+    acronym: Text
+    name: Names
+    founded: YearMonth
+    region: Region
+    facts: list[Fact] = Field(default_factory=list)
+    members: list[Membership] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
+
+    def member(self, organisation: str) -> Membership | None:
+        """The membership of an organisation, if it is in this network."""
+        return next((m for m in self.members if m.organisation == organisation), None)
+
+    def with_role(self, role: Role) -> list[str]:
+        """Ids of the organisations holding a role, in file order."""
+        return [m.organisation for m in self.members if role in m.roles]

@@ -1,0 +1,55 @@
+"""python -m kb.check_data as a secretariat or CI runs it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import REPO, Repo, org
+
+from kb.catalogue import load_catalogue
+
+
+def run(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run the check in a subprocess from the repository root, like make check-data."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    return subprocess.run([sys.executable, "-m", "kb.check_data", "--root", str(root),
+                           "--today", "2026-06-01"], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=60)
+
+
+def test_shipped_data_passes() -> None:
+    result = run(REPO)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "data/ is valid: 7 organisations, 2 networks"
+
+
+def test_check_is_fast() -> None:
+    load_catalogue(REPO)  # imports done; the check itself is what a build repeats
+    start = time.perf_counter()
+    load_catalogue(REPO)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_three_mistakes_reported_at_once(repo: Repo) -> None:
+    repo.org("test-red-cross", org(country="UK").replace("  en: Test Red Cross",
+                                                         "  en: Test Red Cross\n  fr: \u200bCR")
+             + "contacts:\n  - role: Desk\n    email: desk@example.org\n"
+               "    last_verified: 2026-01-01\n")
+    result = run(repo.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/organisations/test-red-cross.yml:4: country: 'UK' is not an ISO 3166-1 country "
+        "code; the United Kingdom is GB",
+        "data/organisations/test-red-cross.yml:7: name.fr: contains the invisible character "
+        "U+200B ZERO WIDTH SPACE at position 1; delete it (retype the text around it)",
+        "data/organisations/test-red-cross.yml:11: contacts[0].visibility: is missing; add "
+        "visibility: public (shown on the public website) or visibility: network (only in the "
+        "network edition)",
+        "3 problem(s) in 1 file(s)"]
+
+
+def test_no_data_folder(tmp_path: Path) -> None:
+    assert run(tmp_path).returncode == 2
