@@ -31,6 +31,9 @@ build: $(VENV)/.installed
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data
 
+schema: $(VENV)/.installed
+	$(PY) -m kb.schema
+
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
