@@ -1,0 +1,298 @@
+"""Cost at scale: build time, hook overhead, data check time, peak memory and page weight.
+
+    make bench            # or: .venv/bin/python benchmarks/bench.py [--runs 3] [--quick]
+
+Generates synthetic projects OUTSIDE the repository (a temporary folder) at several sizes, builds
+each three ways side by side in the same run, and prints a table:
+
+- project: this repository's mkdocs.yml, hooks, overrides and docs, plus N synthetic pages per
+  language and synthetic data (organisations in several networks);
+- no-op hooks: the same site with the project's hooks replaced by one hook that does nothing;
+- stock: the same content with a stock Material + static-i18n configuration (no project hooks,
+  the plugin's one combined search index).
+
+Figures are medians of --runs builds. Nothing here asserts: it measures and prints.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from kb.fields import COUNTRIES  # noqa: E402
+
+LANGUAGES = ("en", "fr", "es", "ar")
+NAMES = {  # a realistic National Society name pattern per language
+    "en": "{country} Red Cross", "fr": "Croix-Rouge de {country}",
+    "es": "Cruz Roja de {country}", "ar": "الصليب الأحمر في {country}",
+}
+
+
+@dataclass
+class Size:
+    """One synthetic project size."""
+
+    pages: int
+    organisations: int
+    networks: int
+
+
+SIZES = [Size(10, 25, 2), Size(50, 191, 10), Size(100, 191, 10), Size(200, 191, 10)]
+QUICK_SIZES = [Size(10, 25, 2), Size(50, 191, 10)]
+
+
+# ---------------------------------------------------------------- synthetic projects
+
+# Words of the real pages of a language, to write synthetic pages with realistic text.
+def word_pool(lang: str) -> list[str]:
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / lang).rglob("*.md"))
+    text = re.sub(r"---.*?---", " ", text, flags=re.S)
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", text)]
+    return words or ["lorem", "ipsum"]
+
+
+# A synthetic guidance page: headings, paragraphs, a list, a table and links.
+def synthetic_page(lang: str, number: int, total: int, pool: list[str], rng: random.Random) -> str:
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(pool) for _ in range(n)).capitalize() + "."
+
+    title = f"{sentence(4)[:-1]} {number}"
+    parts = [f"---\ntitle: {title}\n---\n", f"# {title}\n", sentence(25) + " " + sentence(20) + "\n"]
+    for section in range(3):
+        parts.append(f"## {sentence(3)[:-1]} {section} {{#s{section}}}\n")
+        parts.append(" ".join(sentence(rng.randint(12, 24)) for _ in range(4)) + "\n")
+        parts.append("\n".join(f"- {sentence(8)}" for _ in range(4)) + "\n")
+    parts.append("| a | b |\n| --- | --- |\n" + "\n".join(f"| {sentence(3)} | {sentence(3)} |" for _ in range(3)) + "\n")
+    other = (number % total) + 1
+    parts.append(f"[{sentence(2)[:-1]}](page-{other:03d}.md#s1) · [{sentence(2)[:-1]}](../approach.md)\n")
+    return "\n".join(parts)
+
+
+# Synthetic data: organisations with realistic fields in several networks (apmn and atn included).
+def synthetic_data(data: Path, size: Size, rng: random.Random) -> None:
+    from babel import Locale
+
+    (data / "organisations").mkdir(parents=True)
+    (data / "networks").mkdir(parents=True)
+    countries = sorted(COUNTRIES)
+    rng.shuffle(countries)
+    names = {lang: dict(Locale.parse(lang).territories) for lang in LANGUAGES}
+    ids = []
+    for index, code in enumerate(countries[: size.organisations]):
+        org = f"ns-{code.lower()}"
+        ids.append(org)
+        lines = ["# yaml-language-server: $schema=../schema/organisation.schema.json", f"id: {org}", "kind: national-society", f"country: {code}", "name:"]
+        lines += [f'  {lang}: "{NAMES[lang].format(country=names[lang].get(code, code))}"' for lang in LANGUAGES]
+        lines += [f"website: https://www.example.org/{org}", "contacts:"]
+        for visibility in ("public", "network"):
+            lines += [f"  - role: Migration focal point ({visibility})",
+                      f"    email: migration-{visibility}@{org}.example.org",
+                      f'    phone: "+4420794600{index % 100:02d}"',
+                      f"    visibility: {visibility}", "    last_verified: 2026-06-01"]
+        lines += ["sources:", "  - https://www.example.org/source"]
+        (data / "organisations" / f"{org}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    network_ids = ["apmn", "atn"] + [f"net-{n:02d}" for n in range(3, size.networks + 1)]
+    for number, net in enumerate(network_ids):
+        members = ids[number::len(network_ids)] + rng.sample(ids, k=min(5, len(ids)))
+        members = list(dict.fromkeys(members))
+        lines = ["# yaml-language-server: $schema=../schema/network.schema.json", f"id: {net}", f"acronym: {net.upper()}", "name:"]
+        lines += [f"  {lang}: Network {net.upper()}" for lang in LANGUAGES]
+        lines += ["founded: 2012-12", "region: asia-pacific" if number % 2 == 0 else "region: europe", "facts:",
+                  "  - key: engaged-national-societies", f"    value: {len(members)}", "    as_of: 2018-10",
+                  "    source: https://www.example.org/source", "members:"]
+        for position, org in enumerate(members):
+            roles = "[member, co-chair, secretariat-host]" if position == 0 else (
+                "[member, vice-chair]" if position < 3 else "[member]")
+            lines += [f"  - organisation: {org}", f"    roles: {roles}"]
+        lines += ["sources:", "  - https://www.example.org/source"]
+        (data / "networks" / f"{net}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# Copy the repository's site sources into `project` and add synthetic pages and data.
+def make_project(project: Path, size: Size, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    for name in ("hooks", "overrides", "docs"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "data").mkdir()
+    for extra in ("labels.yml",):
+        if (ROOT / "data" / extra).exists():
+            shutil.copy(ROOT / "data" / extra, project / "data" / extra)
+    for folder in ("schema",):
+        if (ROOT / "data" / folder).exists():
+            shutil.copytree(ROOT / "data" / folder, project / "data" / folder)
+    synthetic_data(project / "data", size, rng)
+    for lang in LANGUAGES:
+        pool = word_pool(lang)
+        folder = project / "docs" / lang / "bench"
+        folder.mkdir(parents=True)
+        for number in range(1, size.pages + 1):
+            (folder / f"page-{number:03d}.md").write_text(synthetic_page(lang, number, size.pages, pool, rng), encoding="utf-8")
+    config = load_config()
+    config["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]})
+    dump_config(config, project / "mkdocs.yml")
+    noop = load_config()
+    (project / "noop_hook.py").write_text('"""A hook that does nothing."""\n', encoding="utf-8")
+    noop["hooks"] = ["noop_hook.py"]
+    noop["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]})
+    dump_config(noop, project / "mkdocs.noop.yml")
+    dump_config(stock_config(size), project / "mkdocs.stock.yml")
+
+
+# The repository's mkdocs.yml, round-trip (tags such as !ENV kept).
+def load_config():
+    yaml = YAML()
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def dump_config(config, path: Path) -> None:
+    yaml = YAML()
+    with open(path, "w", encoding="utf-8") as handle:
+        yaml.dump(config, handle)
+
+
+# A stock Material + static-i18n configuration over the same content.
+def stock_config(size: Size) -> dict:
+    project = load_config()
+    languages = [{"locale": "en", "name": "English", "default": True}] + [
+        {"locale": lang, "name": lang} for lang in LANGUAGES[1:]]
+    return {
+        "site_name": "Stock", "docs_dir": "docs",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
+        "markdown_extensions": ["toc", "admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences"],
+        "nav": list(project["nav"]) + [{"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]}],
+    }
+
+
+# ---------------------------------------------------------------- measuring
+
+# Run a command; return (seconds, peak resident memory in MiB, exit code, output).
+def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float, int, str]:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, process.returncode, output
+
+
+# Median build time (s) and peak memory (MiB) of `runs` builds of a config.
+def build_times(project: Path, config: str, runs: int, only: str = "") -> tuple[float, float]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_ONLY_LANG": only, "PYTHONPATH": str(project / "hooks")}
+    times, peaks = [], []
+    for _ in range(runs):
+        site = project / f"site-{Path(config).stem}-{only or 'all'}"
+        seconds, peak, code, output = measure(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)], project, env)
+        if code != 0:
+            raise SystemExit(f"build failed ({config}, {only or 'all'}):\n{output[-3000:]}")
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+# Median time of `python -m kb.check_data` on a project.
+def check_data_time(project: Path, runs: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    times = []
+    for _ in range(runs):
+        seconds, _, code, output = measure([sys.executable, "-m", "kb.check_data", "--root", str(project)], project, env)
+        if code != 0:
+            raise SystemExit(f"check-data failed:\n{output[-2000:]}")
+        times.append(seconds)
+    return statistics.median(times)
+
+
+# Bytes (raw, gzip) of everything a first view of a page loads: HTML, CSS, JS, images, and the
+# search index that page's search downloads.
+def page_weight(site: Path, page: Path, index: Path) -> tuple[int, int]:
+    html = page.read_bytes()
+    files = [html]
+    soup = BeautifulSoup(html, "html.parser")
+    refs = [l["href"] for l in soup.find_all("link", href=True) if set(l.get("rel", [])) & {"stylesheet", "icon"}]
+    refs += [s["src"] for s in soup.find_all("script", src=True)] + [i["src"] for i in soup.find_all("img", src=True)]
+    for ref in refs:
+        if re.match(r"^[a-z]+:", ref):
+            continue
+        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if target.is_file():
+            files.append(target.read_bytes())
+    for match in re.finditer(rb"url\(([^)]+\.(?:woff2?|svg|png))\)", b"".join(files)):
+        pass  # fonts come from the system stack: nothing else is requested
+    files.append(index.read_bytes())
+    return sum(len(f) for f in files), sum(len(gzip.compress(f, 6)) for f in files)
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+# ---------------------------------------------------------------- main
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="builds per figure (median)")
+    parser.add_argument("--quick", action="store_true", help="two small sizes, one run")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args()
+    sizes = QUICK_SIZES if args.quick else SIZES
+    runs = 1 if args.quick else args.runs
+    workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; projects in {workdir}")
+    rows = []
+    try:
+        for size in sizes:
+            project = workdir / f"p{size.pages}-o{size.organisations}"
+            make_project(project, size)
+            full, peak = build_times(project, "mkdocs.yml", runs)
+            noop, _ = build_times(project, "mkdocs.noop.yml", runs)
+            stock, stock_peak = build_times(project, "mkdocs.stock.yml", runs)
+            one, _ = build_times(project, "mkdocs.yml", runs, only="fr")
+            check = check_data_time(project, runs)
+            site = project / "site-mkdocs-all"
+            stock_site = project / "site-mkdocs.stock-all"
+            weight = page_weight(site, site / "fr" / "index.html", site / "fr" / "search" / "search_index.json")
+            stock_weight = page_weight(stock_site, stock_site / "fr" / "index.html", stock_site / "search" / "search_index.json")
+            own_index = (site / "fr" / "search" / "search_index.json").stat().st_size
+            stock_index = (stock_site / "search" / "search_index.json").stat().st_size
+            pages = sum(1 for _ in (site).rglob("index.html"))
+            rows.append((size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index, stock_index, pages))
+            print(f"  measured {size.pages} pages/lang, {size.organisations} organisations, {size.networks} networks", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print("| pages/lang | orgs | nets | 4-lang build s | no-op hooks s | hook share | stock s | fr only s | fr/4-lang | check-data s | peak MiB (stock) | fr home KiB raw / gzip (stock) | fr index KiB / stock combined KiB | ms per page |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index, stock_index, pages in rows:
+        share = (full - noop) / noop * 100
+        print(f"| {size.pages} | {size.organisations} | {size.networks} | {full:.2f} | {noop:.2f} | {share:+.1f}% | {stock:.2f} | "
+              f"{one:.2f} | {one / full:.2f} | {check:.2f} | {peak:.0f} ({stock_peak:.0f}) | "
+              f"{kib(weight[0])} / {kib(weight[1])} ({kib(stock_weight[0])} / {kib(stock_weight[1])}) | "
+              f"{kib(own_index)} / {kib(stock_index)} ({own_index / stock_index:.2f}) | {full / pages * 1000:.1f} |")
+    print()
+    print("hook share = (project build - same build with no-op hooks) / no-op build; ms per page = 4-lang build / HTML pages.")
+    print("The stock first view also requests Google Fonts (not counted: another origin).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
