@@ -68,7 +68,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 # Mark the switcher entries of languages that lack this page (static-i18n links them to the English fallback).
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    alternates = config.extra.get("alternate") or []
+    # static-i18n sets a fresh per-page copy as an attribute (config.extra.alternate), which the
+    # template reads before the mapping key of the same name; only that copy may be changed.
+    alternates = getattr(config.extra, "alternate", None) or []
     rel = normalised_path(page)
     report = translation_report(config)
     if rel not in report.pages:
