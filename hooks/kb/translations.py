@@ -216,7 +216,7 @@ def scan(docs_dir: Path, languages: list[str], default: str = DEFAULT_LANGUAGE) 
     report = Report(languages=others, pages=pages)
     for page in pages:
         text = (english_root / page).read_text(encoding="utf-8")
-        rel = f"{default}/{page}"
+        rel = f"{docs_dir.name}/{default}/{page}"
         digest = source_digest(text, rel)
         report.titles[(page, default)] = _title(text, rel)
         for lang in others:
@@ -225,14 +225,15 @@ def scan(docs_dir: Path, languages: list[str], default: str = DEFAULT_LANGUAGE) 
                 report.cells[(page, lang)] = Cell(MISSING)
                 continue
             translated = path.read_text(encoding="utf-8")
-            report.cells[(page, lang)] = cell_for(parse_record(translated, f"{lang}/{page}"), digest)
-            report.titles[(page, lang)] = _title(translated, f"{lang}/{page}")
+            label = f"{docs_dir.name}/{lang}/{page}"
+            report.cells[(page, lang)] = cell_for(parse_record(translated, label), digest)
+            report.titles[(page, lang)] = _title(translated, label)
     # Pages that exist only in a translation are not translations, but their records must still be valid.
     for lang in others:
         for path in sorted((docs_dir / lang).rglob("*.md")) if (docs_dir / lang).is_dir() else []:
             page = path.relative_to(docs_dir / lang).as_posix()
             if page not in pages:
-                parse_record(path.read_text(encoding="utf-8"), f"{lang}/{page}")
+                parse_record(path.read_text(encoding="utf-8"), f"{docs_dir.name}/{lang}/{page}")
     return report
 
 
