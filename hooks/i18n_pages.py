@@ -39,7 +39,7 @@ CACHE_ATTRIBUTE = "_kb_translation_report"
 
 # Once per language build: read every translation record (cached by fingerprint: hashed once per build).
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    translation_report(config)
+    translation_report(config, refresh=True)
     return files
 
 
@@ -88,10 +88,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: obj
 # ---------------------------------------------------------------- helpers
 
 # The build's translation report: computed once per set of files (fingerprint), kept on the config object.
-def translation_report(config: MkDocsConfig) -> Report:
+# on_files checks the fingerprint (once per language build); page events reuse what it stored.
+def translation_report(config: MkDocsConfig, refresh: bool = False) -> Report:
+    cached = getattr(config, CACHE_ATTRIBUTE, None)
+    if cached is not None and not refresh:
+        return cached[1]
     docs_dir = Path(config.docs_dir)
     key = (str(docs_dir), fingerprint(docs_dir))
-    cached = getattr(config, CACHE_ATTRIBUTE, None)
     if cached is not None and cached[0] == key:
         return cached[1]
     try:
