@@ -9,13 +9,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench
+.PHONY: help serve build test check-data schema browser clean bench translations
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
 	@echo "make build        build the public edition into site/ (EDITION=network for the network edition)"
 	@echo "make test         run every test (creates .venv, finds or installs Chromium)"
 	@echo "make check-data   check data/ and list every problem"
+	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +34,9 @@ check-data: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -m kb.schema
+# Per page and language: up to date, outdated, missing, not yet reviewed. MARK=lang/page.md records an update.
+translations: $(VENV)/.installed
+	$(PY) -m kb.translations $(foreach m,$(MARK),--mark $(m)) $(if $(REVIEWED),--reviewed)
 
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py

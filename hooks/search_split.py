@@ -24,8 +24,10 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 # ---------------------------------------------------------------- events
 
 # Point the search of a non-default language page at that language's own index.
+# (An English page shown as the fallback of a missing translation has locale "en" but is built for,
+# and searched in, the language it stands in for: static-i18n's locale_alternate_of.)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    prefix = language_prefix(config, getattr(page.file, "locale", None))
+    prefix = language_prefix(config, getattr(page.file, "locale_alternate_of", None) or getattr(page.file, "locale", None))
     if not prefix:
         return output
 
