@@ -9,13 +9,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean
+.PHONY: help serve build test check-data schema browser clean check
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
 	@echo "make build        build the public edition into site/ (EDITION=network for the network edition)"
 	@echo "make test         run every test (creates .venv, finds or installs Chromium)"
 	@echo "make check-data   check data/ and list every problem"
+	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +27,7 @@ serve: $(VENV)/.installed
 	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(PY) tools/build.py --site-dir site
 
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data
@@ -42,3 +43,7 @@ test: $(VENV)/.installed browser
 
 clean:
 	rm -rf site build .pytest_cache
+
+# The checks of a pull request, in one command (the browser tests run in CI: make test).
+check: check-data build
+	$(BIN)/pytest -q -k "not browser"
