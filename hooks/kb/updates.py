@@ -19,8 +19,8 @@ from html import escape
 from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
+import yaml
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 NETWORKS = ("apmn", "atn")
 SECTION = "updates/"
@@ -28,6 +28,7 @@ POSTS = "updates/posts/"
 FEED_NAME = "feed.xml"
 REQUIRED = ("title", "date", "network", "summary")
 MARKER = re.compile(r"<!--\s*kb:updates(?:\s+([a-z]+))?\s*-->")
+FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -116,12 +117,32 @@ def line_of(text: str, key: str) -> int:
     return 1
 
 
+# The front matter of a file as a dict ({} when there is none); unreadable YAML raises PostError.
+def front_matter(text: str, rel: str) -> dict:
+    match = FRONT.match(text)
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise PostError(f"{rel}:{line}: the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
+                        "compare it with the post template in CONTRIBUTING.md") from None
+    except ValueError:  # YAML reads 2024-02-30 as a date and fails
+        raise PostError(f"{rel}:{line_of(text, 'date')}: date is not a real date — write YYYY-MM-DD "
+                        "(or YYYY-MM, or YYYY when only the month or year is known)") from None
+    if not isinstance(meta, dict):
+        raise PostError(f"{rel}:2: the front matter must be `key: value` lines — compare it with the post template")
+    return meta
+
+
 # Read and check one post file; every mistake raises PostError naming file, line and the fix.
 def read_post(path: Path, docs_dir: Path, project: Path) -> Post:
     rel = path.relative_to(project).as_posix()
     lang = path.relative_to(docs_dir).parts[0]
     text = path.read_text(encoding="utf-8")
-    _, meta = get_data(text)
+    meta = front_matter(text, rel)
     if not meta:
         raise PostError(f"{rel}:1: no front matter — start the file with the block between --- lines "
                         "from the post template in CONTRIBUTING.md")
