@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations
+.PHONY: help serve build test check-data schema browser clean bench translations check
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test         run every test (creates .venv, finds or installs Chromium)"
 	@echo "make check-data   check data/ and list every problem"
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
+	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,7 +28,7 @@ serve: $(VENV)/.installed
 	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(PY) tools/build.py --site-dir site
 
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data
@@ -49,3 +50,7 @@ clean:
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
+
+# The checks of a pull request, in one command (the browser tests run in CI: make test).
+check: check-data build
+	$(BIN)/pytest -q -k "not browser"
