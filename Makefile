@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean
+.PHONY: help serve build test check-data schema browser clean test-tools
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -42,3 +42,7 @@ test: $(VENV)/.installed browser
 
 clean:
 	rm -rf site build .pytest_cache
+
+# The tools' tests only (static and browser): find your network, readiness self-check.
+test-tools: $(VENV)/.installed browser
+	$(BIN)/pytest tests/tools

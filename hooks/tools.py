@@ -48,14 +48,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         if TABLE in html:
             html = html.replace(TABLE, members_table(cat, lang, label, links), 1)
         if READY_START in html:
-            html = _readiness(html, label, links, cat)
+            html = _readiness(html, label, links, cat, lang)
     except (ToolError, KeyError) as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from exc
     return html
 
 
 # The self-check: the marked region becomes the form, the result marker the result panel.
-def _readiness(html: str, label: Callable[[str], str], links: Links, cat: Catalogue) -> str:
+def _readiness(html: str, label: Callable[[str], str], links: Links, cat: Catalogue, lang: str) -> str:
     start = html.index(READY_START)
     end = html.find(READY_END, start)
     if end < 0 or READY_RESULT not in html[end:]:
@@ -63,7 +63,7 @@ def _readiness(html: str, label: Callable[[str], str], links: Links, cat: Catalo
     region = html[start + len(READY_START):end]
     form = readiness_form(region, label)
     ifrc = next((o for o in cat.organisations.values() if o.kind is Kind.IFRC), None)
-    result = readiness_result(area_titles(region), label, links, ifrc.website if ifrc else None)
+    result = readiness_result(area_titles(region), label, links, ifrc, lang)
     html = html[:start] + form + html[end + len(READY_END):]
     return html.replace(READY_RESULT, result, 1)
 

@@ -153,7 +153,7 @@ def _fallback_panel(cat: Catalogue, lang: str, label: Label, links: Links) -> st
     known = []
     for net_id, network in sorted(cat.networks.items()):
         name = escape(f"{network.name.get(lang)} ({network.acronym})")
-        known.append(f'<li><a href="{escape(links.networks[net_id])}">{name}</a>: '
+        known.append(f'<li><a href="{escape(links.networks[net_id])}">{name}</a>{escape(label("tools.colon"))} '
                      f'{escape(label(f"tools.network.about.{net_id}"))}</li>')
     ifrc = next((o for o in cat.organisations.values() if o.kind is Kind.IFRC), None)
     pgi = escape(label("tools.network.pgi"))
@@ -273,7 +273,8 @@ def _question(area: str, number: int, text: str, label: Label) -> str:
 
 
 # The result panel: a row per area and the overall suggestion (all shown by the script).
-def readiness_result(area_titles: dict[str, str], label: Label, links: Links, pgi_url: str | None) -> str:
+def readiness_result(area_titles: dict[str, str], label: Label, links: Links,
+                     ifrc: Organisation | None, lang: str) -> str:
     states = ("unanswered", "ready", "partly", "not-yet")
     rows = []
     for area in AREAS:
@@ -283,13 +284,18 @@ def readiness_result(area_titles: dict[str, str], label: Label, links: Links, pg
                     f"<td>{cells}</td></tr>")
     heads = (f'<th scope="col">{escape(label("tools.readiness.col.area"))}</th>'
              f'<th scope="col">{escape(label("tools.readiness.col.result"))}</th>')
-    find = (f' <a href="{escape(links.find_network)}">{escape(label("tools.readiness.find_network"))}</a>'
-            if links.find_network else "")
-    pgi = f' <a href="{escape(pgi_url)}" dir="ltr">{escape(pgi_url)}</a>' if pgi_url else ""
+    where = []
+    if ifrc is not None and ifrc.website:
+        where.append(f'<li>{escape(ifrc.name.get(lang))}{escape(label("tools.colon"))} '
+                     f'<a href="{escape(ifrc.website)}" dir="ltr">{escape(ifrc.website)}</a></li>')
+    if links.find_network:
+        where.append(f'<li><a href="{escape(links.find_network)}">'
+                     f'{escape(label("tools.readiness.find_network"))}</a></li>')
     overall = (
         f'<p data-overall="incomplete" hidden>{escape(label("tools.readiness.overall.incomplete"))}</p>'
         f'<p data-overall="ready" hidden>{escape(label("tools.readiness.overall.ready"))}</p>'
-        f'<p data-overall="refer" hidden>{escape(label("tools.readiness.overall.refer"))}{pgi}{find}</p>')
+        f'<div data-overall="refer" hidden><p>{escape(label("tools.readiness.overall.refer"))}</p>'
+        f'<ul>{"".join(where)}</ul></div>')
     return (
         '<div class="kb-readiness-result" data-kb-readiness-result>'
         f'<p class="kb-nojs-note" data-kb-nojs>{escape(label("tools.readiness.nojs"))}</p>'
