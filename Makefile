@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -54,3 +54,7 @@ bench: $(VENV)/.installed
 # The checks of a pull request, in one command (the browser tests run in CI: make test).
 check: check-data build
 	$(BIN)/pytest -q -k "not browser"
+
+# The tools' tests only (static and browser): find your network, readiness self-check.
+test-tools: $(VENV)/.installed browser
+	$(BIN)/pytest tests/tools

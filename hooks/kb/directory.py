@@ -29,10 +29,12 @@ from mkdocs.utils import get_relative_url
 from .catalogue import Catalogue
 from .labels import DEFAULT_LANGUAGE, Labels
 from .localise import collate, country_name
+from .markers import OWNERS
 from .models import Kind, Network, Organisation, Role, Visibility
 from .worldmap import MapError, WorldMap, load_world
 
 EDITIONS = ("public", "network")
+
 MARKER_RE = re.compile(r"<!--\s*kb:([A-Za-z0-9_.-]*)(?:[ \t]+([^\s]*?))?\s*-->")
 MARKERS = {"directory": True, "network-facts": False, "map": True}  # kind -> accepts `all`
 ALL = "all"
@@ -77,6 +79,8 @@ def render_markers(html: str, page: PageInfo, catalogue: Catalogue, labels: Labe
     def replace(match: re.Match[str]) -> str:
         nonlocal renderer
         kind, target = match.group(1), match.group(2) or ""
+        if kind not in MARKERS and kind in OWNERS:
+            return match.group(0)  # another hook's marker, left in place for it
         check_marker(kind, target, page.src, catalogue)
         renderer = renderer or Renderer(page, catalogue, labels, environment(str(templates)), world)
         return renderer.render(kind, target)
@@ -88,7 +92,7 @@ def render_markers(html: str, page: PageInfo, catalogue: Catalogue, labels: Labe
 def check_marker(kind: str, target: str, src: str, catalogue: Catalogue) -> None:
     if kind not in MARKERS:
         raise PluginError(f"{src}: unknown marker 'kb:{kind}'; use one of "
-                          + ", ".join(f"kb:{k}" for k in MARKERS))
+                          + ", ".join(f"kb:{k}" for k in sorted(OWNERS)))
     allowed = sorted(catalogue.networks) + ([ALL] if MARKERS[kind] else [])
     if target not in allowed:
         what = f"unknown network '{target}'" if target else "no network given"
