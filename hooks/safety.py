@@ -1,0 +1,74 @@
+"""Do no harm online: quick exit on every page, rel="noopener noreferrer" on outbound links, Latin
+runs isolated in right-to-left pages, and a _headers file whose Content-Security-Policy lists the
+hashes of the inline scripts the built pages actually contain. Logic lives in kb/safety.py."""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb import safety
+from kb.labels import DEFAULT_LANGUAGE, labels_for
+
+log = logging.getLogger("mkdocs.hooks.safety")
+
+RTL_LANGUAGES = {"ar"}
+
+
+# ---------------------------------------------------------------- events
+
+# Refuse a build whose neutral quick-exit address is missing or not an absolute https:// URL.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    neutral_url(config)
+    return config
+
+
+# In right-to-left pages, isolate Latin runs (names, codes, numbers) so they keep their order.
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page_language(page) in RTL_LANGUAGES:
+        return safety.isolate_latin_runs(html)
+    return html
+
+
+# Put the quick-exit control first in the body and mark every outbound link noopener noreferrer.
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    lang = page_language(page)
+    markup = safety.exit_markup(lang, neutral_url(config), labels_for(config.config_file_path))
+    output = safety.insert_exit(output, markup)
+    return safety.add_noopener(output, safety.origin_of(config.site_url))
+
+
+# After every language is built (static-i18n builds the others at priority -100), hash the inline
+# scripts of all built pages into the CSP and write the one _headers file at the site root.
+@event_priority(-120)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    root = config.site_dir
+    hashes: set[str] = set()
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    hashes |= safety.inline_script_hashes(handle.read())
+    with open(os.path.join(root, "_headers"), "w", encoding="utf-8") as handle:
+        handle.write(safety.headers_file(safety.content_security_policy(hashes)))
+    log.debug("_headers: %d inline script hashes", len(hashes))
+
+
+# ---------------------------------------------------------------- helpers
+
+# The page's language, from its file (static-i18n sets file.locale); never from module state.
+def page_language(page: Page) -> str:
+    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+
+
+# The neutral public page quick exit goes to: extra.quick_exit.url in mkdocs.yml.
+def neutral_url(config: MkDocsConfig) -> str:
+    url = (config.extra.get("quick_exit") or {}).get("url")
+    if not safety.valid_neutral_url(url):
+        raise PluginError(f"extra.quick_exit.url must be an absolute https:// URL, got {url!r}")
+    return url
