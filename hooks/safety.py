@@ -35,11 +35,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-# Put the quick-exit control first in the body and mark every outbound link noopener noreferrer.
+# Put the quick-exit control first in the body, name the search dialog, mark outbound links noopener noreferrer.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     lang = page_language(page)
     markup = safety.exit_markup(lang, neutral_url(config), labels_for(config.config_file_path))
     output = safety.insert_exit(output, markup)
+    output = safety.name_search_dialog(output, labels_for(config.config_file_path).get("quick_exit.search_dialog", lang))
     return safety.add_noopener(output, safety.origin_of(config.site_url))
 
 

@@ -14,31 +14,44 @@ from kb.labels import Labels
 # ---------------------------------------------------------------- quick exit
 
 BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
+SKIP_DIV = re.compile(r'<div data-md-component="skip">.*?</div>\s*', re.S)
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
 
 
 # The quick-exit control (a plain link that works without JavaScript; quick-exit.js enhances it).
 def exit_markup(lang: str, url: str, labels: Labels) -> str:
     text = {key: escape(labels.get(f"quick_exit.{key}", lang), quote=True)
-            for key in ("button", "hint", "two_left", "one_left", "leaving")}
+            for key in ("region", "button", "hint", "two_left", "one_left", "leaving")}
     return (
-        f'<div class="kb-exit" data-kb-exit data-kb-two-left="{text["two_left"]}" '
+        f'<nav class="kb-exit" aria-label="{text["region"]}" data-kb-exit data-kb-two-left="{text["two_left"]}" '
         f'data-kb-one-left="{text["one_left"]}" data-kb-leaving="{text["leaving"]}">'
         f'<a class="kb-exit__link" href="{escape(url, quote=True)}" rel="noopener noreferrer" '
         f'aria-describedby="kb-exit-hint" data-kb-exit-link>{text["button"]}</a>'
         f'<span id="kb-exit-hint" hidden>{text["hint"]}</span>'
         '<p class="kb-exit__status" role="status" data-kb-exit-status></p>'
-        "</div>"
+        "</nav>"
     )
 
 
-# Put the quick-exit control first in the body, so it is the first thing Tab reaches.
+# Put the quick-exit control first in the body, so it is the first thing Tab reaches. The theme's
+# "skip to content" link moves into the same landmark, right after it (every control in a landmark).
 def insert_exit(output: str, markup: str) -> str:
     if "data-kb-exit" in output:
         return output
     match = BODY_OPEN.search(output)
     if match is None:
         return output
-    return output[: match.end()] + markup + output[match.end():]
+    head, rest = output[: match.end()], output[match.end():]
+    skip = SKIP_DIV.search(rest)
+    if skip is not None:
+        rest = rest[: skip.start()] + rest[skip.end():]
+        markup = markup.replace("</nav>", skip.group(0).strip() + "</nav>")
+    return head + markup + rest
+
+
+# Name the theme's search dialog (axe: aria-dialog-name), in the page's language.
+def name_search_dialog(output: str, name: str) -> str:
+    return SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{escape(name, quote=True)}"', output, count=1)
 
 
 # A neutral URL is an absolute https:// address (a plain link must work without JavaScript).
