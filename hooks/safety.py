@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,6 +19,7 @@ from kb.labels import DEFAULT_LANGUAGE, labels_for
 log = logging.getLogger("mkdocs.hooks.safety")
 
 RTL_LANGUAGES = {"ar"}
+HTML_LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
 
 
 # ---------------------------------------------------------------- events
@@ -37,11 +39,15 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 # Put the quick-exit control first in the body, name the search dialog, mark outbound links noopener noreferrer.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    lang = page_language(page)
-    markup = safety.exit_markup(lang, neutral_url(config), labels_for(config.config_file_path))
-    output = safety.insert_exit(output, markup)
-    output = safety.name_search_dialog(output, labels_for(config.config_file_path).get("quick_exit.search_dialog", lang))
-    return safety.add_noopener(output, safety.origin_of(config.site_url))
+    return protect(output, page_language(page), config)
+
+
+# The 404 page is rendered from a template, not a page: give it the same quick exit and link rules.
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output_content
+    match = HTML_LANG.search(output_content)
+    return protect(output_content, match.group(1) if match else DEFAULT_LANGUAGE, config)
 
 
 # After every language is built (static-i18n builds the others at priority -100), hash the inline
@@ -61,6 +67,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # ---------------------------------------------------------------- helpers
+
+# Quick exit first in the body, the search dialog named, outbound links noopener noreferrer.
+def protect(output: str, lang: str, config: MkDocsConfig) -> str:
+    labels = labels_for(config.config_file_path)
+    output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
+    output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
+    return safety.add_noopener(output, safety.origin_of(config.site_url))
+
 
 # The page's language, from its file (static-i18n sets file.locale); never from module state.
 def page_language(page: Page) -> str:

@@ -198,7 +198,7 @@ SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "bdi", "bdo", "svg
 # A run of Latin letters or digits, possibly joined by spaces and light punctuation, that starts and
 # ends on a letter or digit: "APMN", "Red Cross Red Crescent", "+61 2 9229 4111", "2019-2023".
 LATIN_RUN = re.compile(
-    r"[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,'’&/:+\-]|\s(?=[A-Za-z0-9\u00C0-\u024F+]))*"
+    r"(?:\+(?=\d))?[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,'’&/:+\-]|\s(?=[A-Za-z0-9\u00C0-\u024F+]))*"
     r"(?<=[A-Za-z0-9\u00C0-\u024F])"
 )
 HAS_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
