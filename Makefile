@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -18,6 +18,7 @@ help:
 	@echo "make check-data   check data/ and list every problem"
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
 	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
+	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +45,9 @@ browser: $(VENV)/.installed
 
 test: $(VENV)/.installed browser
 	$(BIN)/pytest
+
+safety: $(VENV)/.installed browser
+	$(BIN)/pytest tests/safety tests/browser
 
 clean:
 	rm -rf site build .pytest_cache

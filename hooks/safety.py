@@ -1,0 +1,101 @@
+"""Do no harm online: quick exit on every page, rel="noopener noreferrer" on outbound links, Latin
+runs isolated in right-to-left pages, and a _headers file whose Content-Security-Policy lists the
+hashes of the inline scripts the built pages actually contain. Logic lives in kb/safety.py."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from html import escape
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb import safety
+from kb.labels import DEFAULT_LANGUAGE, labels_for
+
+log = logging.getLogger("mkdocs.hooks.safety")
+
+RTL_LANGUAGES = {"ar"}
+HTML_LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
+
+
+# ---------------------------------------------------------------- events
+
+# Refuse a build whose neutral quick-exit address is missing or not an absolute https:// URL.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    neutral_url(config)
+    return config
+
+
+# The theme prints the front matter's title and description into <head> without escaping: escape
+# them once here, so a quote or a "<" in an author's text stays text. (Markdown pages only; the page
+# object is new in every build, so this runs once per page and language.)
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            page.meta[key] = escape(value, quote=True)
+    return markdown
+
+
+# In right-to-left pages, isolate Latin runs (names, codes, numbers) so they keep their order.
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page_language(page) in RTL_LANGUAGES:
+        return safety.isolate_latin_runs(html)
+    return html
+
+
+# Put the quick-exit control first in the body, name the search dialog, mark outbound links noopener noreferrer.
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return protect(output, page_language(page), config)
+
+
+# The 404 page is rendered from a template, not a page: give it the same quick exit and link rules.
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output_content
+    match = HTML_LANG.search(output_content)
+    return protect(output_content, match.group(1) if match else DEFAULT_LANGUAGE, config)
+
+
+# After every language is built (static-i18n builds the others at priority -100), hash the inline
+# scripts of all built pages into the CSP and write the one _headers file at the site root.
+@event_priority(-120)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    root = config.site_dir
+    hashes: set[str] = set()
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if name.endswith(".html"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    hashes |= safety.inline_script_hashes(handle.read())
+    with open(os.path.join(root, "_headers"), "w", encoding="utf-8") as handle:
+        handle.write(safety.headers_file(safety.content_security_policy(hashes)))
+    log.debug("_headers: %d inline script hashes", len(hashes))
+
+
+# ---------------------------------------------------------------- helpers
+
+# Quick exit first in the body, the search dialog named, outbound links noopener noreferrer.
+def protect(output: str, lang: str, config: MkDocsConfig) -> str:
+    labels = labels_for(config.config_file_path)
+    output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
+    output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
+    return safety.add_noopener(output, safety.origin_of(config.site_url))
+
+
+# The page's language, from its file (static-i18n sets file.locale); never from module state.
+def page_language(page: Page) -> str:
+    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+
+
+# The neutral public page quick exit goes to: extra.quick_exit.url in mkdocs.yml.
+def neutral_url(config: MkDocsConfig) -> str:
+    url = (config.extra.get("quick_exit") or {}).get("url")
+    if not safety.valid_neutral_url(url):
+        raise PluginError(f"extra.quick_exit.url must be an absolute https:// URL, got {url!r}")
+    return url

@@ -1,0 +1,282 @@
+"""Do no harm online, proven in real Chromium: same-origin loads only, CSP honoured, no cookies or
+storage, quick exit by button and by Shift x3 (Back does not return), first in the tab order and
+always visible, WCAG 2.2 AA by axe-core in all four languages, and a screenshot of the Arabic home."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from browser_support import chromium, serve
+from kb.labels import labels_for
+from kb.safety import parse_headers_file
+from sitebuild import LANGUAGES, ROOT, english_pages
+
+PAGES = ["", "approach/", "principles/", "networks/apmn/"] + [p for p in english_pages() if "directory" in p][:1]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def url(base: str, lang: str, path: str = "") -> str:
+    return f"{base}/{path}" if lang == "en" else f"{base}/{lang}/{path}"
+
+
+def neutral_url() -> str:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        text = handle.read()
+    # mkdocs.yml uses !ENV tags: read just the quick_exit block.
+    block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)
+    return yaml.safe_load(block.group(1))["url"]
+
+
+def label(key: str, lang: str) -> str:
+    return labels_for(str(ROOT / "mkdocs.yml")).get(key, lang)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built):
+    with serve(built.site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def csp_headers(built) -> dict[str, str]:
+    rules = parse_headers_file((built.site / "_headers").read_text(encoding="utf-8"))
+    return rules["/*"]
+
+
+@pytest.fixture(scope="module")
+def csp_base(built, csp_headers):
+    with serve(built.site, headers=csp_headers) as address:
+        yield address
+
+
+def neutral_context(browser, **options):
+    """A context in which the neutral site is a local stub and every other off-site request fails."""
+    context = browser.new_context(**options)
+    seen: list[dict] = []
+    target = neutral_url()
+
+    def handle(route, request):
+        if request.url.startswith(target):
+            seen.append({"url": request.url, "headers": request.headers})
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        elif urlsplit(request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", handle)
+    return context, seen
+
+
+def use_search(page, word: str = "ab") -> None:
+    """Open the search box and type, so the search worker and index load too."""
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=30)
+    page.wait_for_timeout(300)
+
+
+def test_every_request_is_same_origin(built, browser, base):
+    """Every request of every tested page, in all four languages, goes to the site's own origin."""
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    for lang in LANGUAGES:
+        for path in PAGES:
+            page.goto(url(base, lang, path), wait_until="networkidle")
+        use_search(page)
+        page.keyboard.press("Escape")
+    context.close()
+    loaded = [u for u in requests if not u.startswith("data:")]
+    assert len(loaded) > len(LANGUAGES) * len(PAGES)  # the pages themselves, their assets, the index
+    assert any("search_index.json" in u for u in loaded)
+    assert [u for u in loaded if not u.startswith(base + "/")] == []
+
+
+def test_pages_load_under_the_csp_without_violation(built, browser, csp_base, csp_headers):
+    """Served with the headers of the built _headers file, no page reports a CSP violation; an injected inline script does."""
+    policy = csp_headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__violations=[];document.addEventListener('securitypolicyviolation',"
+        "e=>window.__violations.push(e.violatedDirective+' '+e.blockedURI))"
+    )
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    for lang in LANGUAGES:
+        for path in PAGES:
+            response = page.goto(url(csp_base, lang, path), wait_until="networkidle")
+            assert response.headers.get("content-security-policy") == policy
+            page.keyboard.press("Shift")  # the quick-exit script runs and writes its status
+            assert page.locator("[data-kb-exit-status]").inner_text() == label("quick_exit.two_left", lang)
+            page.keyboard.press("a")
+            if path == "":
+                use_search(page)  # the search worker and the language's index load under the policy too
+            assert page.evaluate("window.__violations") == [], (lang, path)
+            assert page.evaluate("typeof window.__md_get") == "function"  # Material's inline helper ran
+    assert console == []
+    # Negative control: the policy is enforced, and both the event and the console report a violation.
+    with page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+    page.wait_for_function("window.__violations.length >= 1")
+    assert page.evaluate("window.__ran") is None
+    context.close()
+
+
+def test_no_cookie_and_no_storage(built, browser, base):
+    """Reading every tested page, searching and using the theme's storage helper leaves no cookie and nothing in web storage."""
+    context = browser.new_context()
+    page = context.new_page()
+    for lang in LANGUAGES:
+        for path in PAGES:
+            page.goto(url(base, lang, path))
+        use_search(page)
+    page.evaluate("__md_set('__palette', {color: {scheme: 'slate'}}); __md_set('__outdated', true, sessionStorage)")
+    assert page.evaluate("__md_get('__palette')") == {"color": {"scheme": "slate"}}  # memory still works
+    assert context.cookies() == []
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("sessionStorage.length") == 0
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_exit_button_leaves_and_back_does_not_return(built, browser, base, lang):
+    """The Exit button hides the page, opens the neutral site without a referrer, and Back skips the page read."""
+    context, seen = neutral_context(browser)
+    page = context.new_page()
+    home, reading = url(base, lang), url(base, lang, "approach/")
+    page.goto(home)
+    page.goto(reading)
+    exit_link = page.locator("[data-kb-exit-link]")
+    assert exit_link.inner_text() == label("quick_exit.button", lang)
+    exit_link.click()
+    page.wait_for_url(neutral_url())
+    assert page.title() == "Neutral"
+    assert seen and "referer" not in seen[-1]["headers"]
+    page.go_back()
+    assert page.url == home
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_three_times_leaves_and_counts_down(built, browser, base, lang):
+    """Shift pressed three times shows the presses left, then replaces the page (Back skips it); another key resets the count."""
+    context, seen = neutral_context(browser)
+    page = context.new_page()
+    home, reading = url(base, lang), url(base, lang, "principles/")
+    page.goto(home)
+    page.goto(reading)
+    status = page.locator("[data-kb-exit-status]")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("x")  # typing is not the shortcut: the count starts again
+    assert status.inner_text() == ""
+    page.keyboard.press("Shift")
+    assert status.inner_text() == label("quick_exit.two_left", lang)
+    page.keyboard.press("Shift")
+    assert status.inner_text() == label("quick_exit.one_left", lang)
+    assert page.url == reading
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_url())
+    assert seen and "referer" not in seen[-1]["headers"]
+    page.go_back()
+    assert page.url == home
+    context.close()
+
+
+def test_exit_works_without_javascript(built, browser, base):
+    """With JavaScript off the Exit link still opens the neutral site, sending no referrer."""
+    context, seen = neutral_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(base, "fr", "approach/"))
+    page.locator("[data-kb-exit-link]").click()
+    page.wait_for_url(neutral_url())
+    assert seen and "referer" not in seen[-1]["headers"]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lang):
+    """Tab once from a fresh page focuses Exit; it stays on screen, uncovered, after scrolling and at 360px wide."""
+    for width, height in ((1280, 800), (360, 640)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(url(base, lang, "approach/"))
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.hasAttribute('data-kb-exit-link')"), (lang, width)
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"
+        page.mouse.wheel(0, 5000)
+        page.wait_for_timeout(300)
+        assert page.evaluate("scrollY") > 0
+        box = page.locator("[data-kb-exit-link]").bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24
+        assert 0 <= box["x"] and box["x"] + box["width"] <= width and 0 <= box["y"] <= height - box["height"]
+        hit = page.evaluate(
+            f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
+            ".closest('[data-kb-exit-link]') !== null")
+        assert hit, (lang, width)
+        # It sits at the inline end: right in left-to-right pages, left in Arabic.
+        assert (box["x"] < width / 2) == (lang == "ar")
+        # It covers none of the header's own controls.
+        for control in page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all():
+            other = control.bounding_box()
+            if other and other["width"]:
+                overlap = not (other["x"] + other["width"] <= box["x"] or box["x"] + box["width"] <= other["x"])
+                assert not overlap, (lang, width, other, box)
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_wcag22_violation(built, browser, base, lang):
+    """axe-core, with the WCAG 2.0-2.2 A/AA and best-practice rules on, finds no violation on the tested pages."""
+    source = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for path in PAGES:
+        page.goto(url(base, lang, path))
+        page.evaluate(source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS)
+        assert result["passes"] or result["incomplete"] is not None
+        problems += [(path, v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+    context.close()
+    assert problems == []
+
+
+def test_arabic_home_is_right_to_left_and_screenshot_saved(built, browser, base):
+    """The Arabic home is laid out right to left, Latin names are isolated, and its screenshot is saved as a PNG."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url(base, "ar"), wait_until="networkidle")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # The navigation sidebar is mirrored: the primary sidebar sits on the right.
+    sidebar = page.locator(".md-sidebar--primary").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert sidebar["x"] > content["x"]
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content bdi')).unicodeBidi") == "isolate"
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "ar-home.png"
+    target.unlink(missing_ok=True)
+    page.screenshot(path=str(target), full_page=True)
+    context.close()
+    data = Path(target).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
