@@ -75,7 +75,7 @@ def build_language(project: Path, lang: str, folder: Path) -> None:
 
 
 # Remove what the offline reader never loads: source maps, the JSON index (file:// reads the .js
-# copy), sitemaps, and the search-language files of the other languages (kept: stemmer support and
+# copy), sitemaps, the 404 page (only a web server shows it; its links are absolute), and the search-language files of the other languages (kept: stemmer support and
 # this language's stemmer; wordcut/tinyseg serve only Thai, Hindi and Japanese).
 def prune(folder: Path, lang: str) -> None:
     keep = {"lunr.stemmer.support.min.js", f"lunr.{lang}.min.js"}
@@ -85,7 +85,7 @@ def prune(folder: Path, lang: str) -> None:
         rel = path.relative_to(folder).as_posix()
         drop = (
             rel.endswith(".map")
-            or rel in ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+            or rel in ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
             or (rel.startswith("assets/javascripts/lunr/") and path.name not in keep)
         )
         if drop:
