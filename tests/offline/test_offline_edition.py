@@ -128,3 +128,14 @@ def test_offline_edition_keeps_the_sites_scripts_and_quick_exit(offline, built, 
     assert hosted_scripts and hosted_scripts <= offline_scripts
     if hosted_home.select_one(".kb-quick-exit") is not None:
         assert offline_home.select_one(".kb-quick-exit") is not None
+
+
+def test_hosted_site_keeps_clean_urls_and_real_workers(built):
+    """The hosted build is not the offline one: directory URLs, no worker shim, no index script."""
+    assert (built.site / "fr" / "approach" / "index.html").is_file()
+    assert not (built.site / "fr" / "approach.html").exists()
+    for lang in LANGUAGES:
+        home = built.page(lang, "")
+        assert [s["src"] for s in home.find_all("script", src=True) if "iframe-worker" in s["src"]] == []
+        assert not (built.lang_dir(lang) / "search" / "search_index.js").exists()
+    assert not (built.site / "assets" / "offline").exists()
