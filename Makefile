@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -19,6 +19,7 @@ help:
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
 	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
+	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +29,13 @@ $(VENV)/.installed: requirements.txt
 serve: $(VENV)/.installed
 	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed
+# The hosted build lists the offline zips (with size and date) on its Download page: build them first.
+# tools/build.py runs the strict build and prints first the file, line and fix of the first problem.
+build: $(VENV)/.installed offline
 	$(PY) tools/build.py --site-dir site
+
+offline: $(VENV)/.installed
+	$(PY) -m kb.offline --out build/offline
 
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data

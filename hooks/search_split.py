@@ -16,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from kb.offline import offline_enabled
+
 log = logging.getLogger("mkdocs.hooks.search_split")
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -42,6 +44,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # After static-i18n (priority -100) has built the other languages and written its combined index,
 # split whatever entries the search plugin holds by language and write each language's own index.
 # A nested language build holds one language; the outer build ends holding all of them.
+# The offline edition also gets each index as a script (search_index.js) for file://.
 @event_priority(-110)
 def on_post_build(*, config: MkDocsConfig) -> None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -61,6 +64,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(index, handle, ensure_ascii=False, separators=(",", ":"), default=str)
+        if offline_enabled(config):
+            # From file:// the theme loads search/search_index.js and reads the global __index.
+            with open(path[: -len(".json")] + ".js", "w", encoding="utf-8") as handle:
+                handle.write("var __index = ")
+                json.dump(index, handle, ensure_ascii=False, separators=(",", ":"), default=str)
         log.debug("search index for %s: %d entries -> %s", lang, len(docs), path)
 
 

@@ -15,5 +15,6 @@ OWNERS: dict[str, str] = {
     "network-table": "hooks/tools.py",
     "readiness": "hooks/tools.py",
     "readiness-result": "hooks/tools.py",
-    "print-all": "hooks/print_page.py",
+    "print-all": "hooks/print_all.py",
+    "downloads": "hooks/downloads.py",
 }
