@@ -11,6 +11,7 @@ page's own short text and does not list every guidance passage twice.
 from __future__ import annotations
 
 import logging
+from html import unescape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -54,6 +55,7 @@ def source_path(page: Page, lang: str) -> str:
     return uri[len(lang) + 1:] if uri.startswith(f"{lang}/") else uri
 
 
-# The page's own title (front matter), not the shorter nav label.
+# The page's own title (front matter), not the shorter nav label, as plain text (hooks/safety.py
+# has made the front matter title HTML text for the theme).
 def page_title(page: Page) -> str:
-    return str(page.meta.get("title") or page.title or "")
+    return unescape(str(page.meta.get("title") or page.title or ""))

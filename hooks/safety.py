@@ -31,9 +31,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# The theme prints the front matter's title and description into <head> without escaping: escape
-# them once here, so a quote or a "<" in an author's text stays text. (Markdown pages only; the page
-# object is new in every build, so this runs once per page and language.)
+# The theme prints the front matter's title and description as HTML (<title>, <meta>, the header)
+# without escaping: turn them into HTML text once here, so a quote or a "<" an author typed stays
+# text. Hooks that want plain text unescape them. The page object is new in every build, so this
+# runs once per page and language.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     for key in ("title", "description"):
         value = page.meta.get(key)

@@ -22,4 +22,5 @@ def test_quotes_and_markup_in_front_matter_stay_text(tmp_path):
     html = soup(build.site / "sources" / "index.html")
     assert html.find("meta", attrs={"name": "description"})["content"] == HOSTILE
     assert HOSTILE in html.title.get_text()
+    assert HOSTILE in html.select_one(".md-header__topic[data-md-component=header-topic]").get_text()
     assert not [s for s in html.find_all("script") if "alert(1)" in (s.string or "")]
