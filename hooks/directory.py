@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from kb.catalogue import get_catalogue
 from kb.directory import PageInfo, edition_of, render_markers
@@ -33,7 +34,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     root = Path(config.config_file_path).parent
     catalogue = get_catalogue(config).for_edition(edition_of(config))
-    info = PageInfo(src=f"docs/{page.file.src_uri}", lang=_language(page), url=page.url)
+    lang = _language(page)
+    info = PageInfo(src=f"docs/{page.file.src_uri}", lang=lang, url=page.url,
+                    directories=directory_links(files, lang, page.url))
     return render_markers(html, info, catalogue, labels_for(config.config_file_path), root / "overrides" / "kb")
 
 
@@ -52,6 +55,17 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 # ---------------------------------------------------------------- helpers
 
 # The page's language, from its file (static-i18n sets file.locale).
+# Relative links to this language's directory page of each network (as built: clean URLs online,
+# .html files in the offline edition).
+def directory_links(files: Files, lang: str, page_url: str) -> dict[str, str]:
+    links = {}
+    for file in files.documentation_pages():
+        parts = file.src_uri.split("/")
+        if len(parts) == 3 and parts[0] == lang and parts[1] == "directory" and parts[2].endswith(".md"):
+            links[parts[2][:-3]] = get_relative_url(file.url, page_url)
+    return links
+
+
 def _language(page: Page) -> str:
     return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 

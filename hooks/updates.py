@@ -67,9 +67,11 @@ def fill_markers(markdown: str, page: Page, config: MkDocsConfig, files: Files) 
         if network is not None and network not in up.NETWORKS:
             raise PluginError(f"docs/{page.file.src_uri}: marker 'kb:updates {network}' names no network — "
                               f"use one of: {', '.join(up.NETWORKS)}")
+        items = up.listed_posts(files, lang, default, docs_dir, project, network)
+        if not config.use_directory_urls:  # the offline edition (file://): feeds are for subscribing online
+            return up.render_listing(items, lang, page.file.url, network_urls, words)
         page.meta["kb_feed"] = {"href": up.FEED_NAME, "title": f"{config.site_name} — {words['feed_title']}"
                                 + (f" — {network.upper()}" if network else "")}
-        items = up.listed_posts(files, lang, default, docs_dir, project, network)
         feed = (f'\n<p class="kb-updates__feed"><a href="{up.FEED_NAME}" type="application/atom+xml">'
                 f'{escape(words["feed"])}</a></p>\n')
         return up.render_listing(items, lang, page.file.url, network_urls, words) + feed

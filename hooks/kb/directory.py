@@ -67,6 +67,7 @@ class PageInfo:
     src: str
     lang: str
     url: str
+    directories: dict[str, str] = field(default_factory=dict)  # network id -> relative URL of its directory page
 
 
 # Replace every kb: marker of a page's HTML with its rendered content; unknown ones are errors.
@@ -232,7 +233,7 @@ class Renderer:
                   "as_of": self.period(f.as_of) if f.as_of else None,
                   "note": self.name(f.note) if f.note else None,
                   "source": self.source(f.source)} for f in net.facts]
-        directory = get_relative_url(f"{self.lang_prefix()}directory/{net.id}/", self.page.url)
+        directory = self.page.directories.get(net.id)
         name = self.name(net.name).text
         return self.env.get_template("network_facts.html").render(
             t=self.t, network=net, founded=self.period(net.founded),
@@ -240,10 +241,6 @@ class Renderer:
             sources=[self.source(s) for s in net.sources], directory=directory,
             directory_text=self.t("dir.link.directory", network=name),
             count_text=self.t("dir.members_listed", count=len(net.members)))
-
-    def lang_prefix(self) -> str:
-        """The URL folder of the page's language ('' for English, at the root)."""
-        return "" if self.lang == DEFAULT_LANGUAGE else f"{self.lang}/"
 
     def period(self, value: str) -> str:
         """YYYY, YYYY-MM or YYYY-MM-DD written for the page's language (October 2018)."""
