@@ -24,7 +24,6 @@ import phonenumbers
 from babel.dates import format_date, format_skeleton
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 from .catalogue import Catalogue
 from .labels import DEFAULT_LANGUAGE, Labels
