@@ -220,22 +220,24 @@ def check_data_time(project: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-# Bytes (raw, gzip) of everything a first view of a page loads: HTML, CSS, JS, images, and the
-# search index that page's search downloads.
-def page_weight(site: Path, page: Path, index: Path) -> tuple[int, int]:
+# Bytes (raw, gzip) of everything a first view of a page loads: the HTML, its stylesheets, scripts
+# and images, the search worker and its lunr language files, and the search index it downloads.
+def page_weight(site: Path, page: Path, index: Path, langs: list[str]) -> tuple[int, int]:
     html = page.read_bytes()
     files = [html]
     soup = BeautifulSoup(html, "html.parser")
     refs = [l["href"] for l in soup.find_all("link", href=True) if set(l.get("rel", [])) & {"stylesheet", "icon"}]
     refs += [s["src"] for s in soup.find_all("script", src=True)] + [i["src"] for i in soup.find_all("img", src=True)]
-    for ref in refs:
-        if re.match(r"^[a-z]+:", ref):
-            continue
-        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
-        if target.is_file():
-            files.append(target.read_bytes())
-    for match in re.finditer(rb"url\(([^)]+\.(?:woff2?|svg|png))\)", b"".join(files)):
-        pass  # fonts come from the system stack: nothing else is requested
+    targets = {(page.parent / ref.split("?")[0].split("#")[0]).resolve() for ref in refs if not re.match(r"^[a-z]+:", ref)}
+    assets = site / "assets" / "javascripts"
+    targets |= set(assets.glob("workers/search.*.js"))
+    lunr = [l for l in langs if l != "en"]
+    if lunr:
+        targets |= {assets / "lunr" / "min" / "lunr.stemmer.support.min.js"}
+        targets |= {assets / "lunr" / "min" / f"lunr.{l}.min.js" for l in lunr}
+    if len(langs) > 1:
+        targets |= {assets / "lunr" / "min" / "lunr.multi.min.js"}
+    files += [t.read_bytes() for t in sorted(targets) if t.is_file()]
     files.append(index.read_bytes())
     return sum(len(f) for f in files), sum(len(gzip.compress(f, 6)) for f in files)
 
@@ -258,6 +260,16 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; projects in {workdir}")
     rows = []
     try:
+        shipped = workdir / "shipped"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+        _, _, code, output = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(shipped)], ROOT, env)
+        if code != 0:
+            raise SystemExit(f"shipped build failed:\n{output[-3000:]}")
+        print("First page view of the shipped site (home page; every request it makes, its language's search index included):")
+        for lang in LANGUAGES:
+            folder = shipped if lang == "en" else shipped / lang
+            raw, gz = page_weight(shipped, folder / "index.html", folder / "search" / "search_index.json", [lang])
+            print(f"  {lang}: {kib(raw)} KiB raw, {kib(gz)} KiB gzip")
         for size in sizes:
             project = workdir / f"p{size.pages}-o{size.organisations}"
             make_project(project, size)
@@ -268,8 +280,8 @@ def main() -> int:
             check = check_data_time(project, runs)
             site = project / "site-mkdocs-all"
             stock_site = project / "site-mkdocs.stock-all"
-            weight = page_weight(site, site / "fr" / "index.html", site / "fr" / "search" / "search_index.json")
-            stock_weight = page_weight(stock_site, stock_site / "fr" / "index.html", stock_site / "search" / "search_index.json")
+            weight = page_weight(site, site / "fr" / "index.html", site / "fr" / "search" / "search_index.json", ["fr"])
+            stock_weight = page_weight(stock_site, stock_site / "fr" / "index.html", stock_site / "search" / "search_index.json", list(LANGUAGES))
             own_index = (site / "fr" / "search" / "search_index.json").stat().st_size
             stock_index = (stock_site / "search" / "search_index.json").stat().st_size
             pages = sum(1 for _ in (site).rglob("index.html"))

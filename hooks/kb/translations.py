@@ -111,10 +111,13 @@ def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# Parse front matter YAML (round-trip loader: keeps line numbers); a mapping or an error.
-def load_front_matter(yaml_text: str, path: str, first_line: int) -> dict:
+# Parse front matter YAML; a mapping or an error. `lines=True` uses the round-trip loader, which
+# knows the line of every key (for error messages); the default is the fast safe loader (libyaml's
+# C scanner where ruamel.yaml.clib is installed), both YAML 1.2.
+def load_front_matter(yaml_text: str, path: str, first_line: int, lines: bool = False) -> dict:
     try:
-        data = YAML(typ="rt", pure=True).load(yaml_text) if yaml_text.strip() else {}
+        loader = YAML(typ="rt", pure=True) if lines else YAML(typ="safe")
+        data = loader.load(yaml_text) if yaml_text.strip() else {}
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
@@ -157,7 +160,14 @@ def parse_record(text: str, path: str) -> Record | None:
     yaml_text, _body, first_line = split_front_matter(normalise(text))
     if yaml_text is None:
         return None
-    meta = load_front_matter(yaml_text, path, first_line)
+    try:
+        return _record(load_front_matter(yaml_text, path, first_line), path, first_line)
+    except TranslationRecordError:  # read it again, with lines, to say where
+        return _record(load_front_matter(yaml_text, path, first_line, lines=True), path, first_line)
+
+
+# The checked record of parsed front matter (None without one); errors name the line when known.
+def _record(meta: dict, path: str, first_line: int) -> Record | None:
     if "translation" not in meta:
         return None
     record = meta["translation"]
