@@ -32,3 +32,20 @@ def test_templates_fail_on_a_missing_value_and_escape() -> None:
     with pytest.raises(UndefinedError):
         env.from_string("{{ nothing.here }}").render()
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+
+
+def test_simplified_map_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    """The first load writes the simplified map to the cache folder; a later process reads it back unchanged."""
+    import shutil
+
+    from kb import worldmap
+
+    svg = tmp_path / "worldmap.svg"
+    shutil.copy(package_map_path(), svg)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = load_world(svg)
+    cached = list((tmp_path / "cache").rglob("worldmap-*.pickle"))
+    assert len(cached) == 1
+    worldmap._cached.cache_clear()
+    monkeypatch.setattr(worldmap, "_load", lambda *a: (_ for _ in ()).throw(AssertionError("simplified again")))
+    assert load_world(svg) == first
