@@ -143,15 +143,31 @@ def make_project(project: Path, size: Size, seed: int = 1) -> None:
         folder.mkdir(parents=True)
         for number in range(1, size.pages + 1):
             (folder / f"page-{number:03d}.md").write_text(synthetic_page(lang, number, size.pages, pool, rng), encoding="utf-8")
+    extra_nav = network_pages(project, size)
     config = load_config()
-    config["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]})
+    config["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav})
     dump_config(config, project / "mkdocs.yml")
     noop = load_config()
     (project / "noop_hook.py").write_text('"""A hook that does nothing."""\n', encoding="utf-8")
     noop["hooks"] = ["noop_hook.py"]
-    noop["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]})
+    noop["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav})
     dump_config(noop, project / "mkdocs.noop.yml")
-    dump_config(stock_config(size), project / "mkdocs.stock.yml")
+    dump_config(stock_config(size, extra_nav), project / "mkdocs.stock.yml")
+
+
+# A network page and a directory page, in every language, for each synthetic network beyond apmn and atn.
+def network_pages(project: Path, size: Size) -> list[str]:
+    nav = []
+    for n in range(3, size.networks + 1):
+        net = f"net-{n:02d}"
+        for lang in LANGUAGES:
+            for folder, marker in (("networks", "network-facts"), ("directory", "directory")):
+                path = project / "docs" / lang / folder / f"{net}.md"
+                extra = f"\n<!-- kb:map {net} -->\n" if folder == "directory" else ""
+                path.write_text(f"---\ntitle: {net.upper()}\n---\n\n# {net.upper()}\n\n<!-- kb:{marker} {net} -->\n{extra}",
+                                encoding="utf-8")
+        nav += [f"networks/{net}.md", f"directory/{net}.md"]
+    return nav
 
 
 # The repository's mkdocs.yml, round-trip (tags such as !ENV kept).
@@ -167,7 +183,7 @@ def dump_config(config, path: Path) -> None:
 
 
 # A stock Material + static-i18n configuration over the same content.
-def stock_config(size: Size) -> dict:
+def stock_config(size: Size, extra_nav: list[str]) -> dict:
     project = load_config()
     languages = [{"locale": "en", "name": "English", "default": True}] + [
         {"locale": lang, "name": lang} for lang in LANGUAGES[1:]]
@@ -176,7 +192,7 @@ def stock_config(size: Size) -> dict:
         "theme": {"name": "material"},
         "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
         "markdown_extensions": ["toc", "admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences"],
-        "nav": list(project["nav"]) + [{"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)]}],
+        "nav": list(project["nav"]) + [{"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav}],
     }
 
 

@@ -153,8 +153,11 @@ def _fallback_panel(cat: Catalogue, lang: str, label: Label, links: Links) -> st
     known = []
     for net_id, network in sorted(cat.networks.items()):
         name = escape(f"{network.name.get(lang)} ({network.acronym})")
-        known.append(f'<li><a href="{escape(links.networks[net_id])}">{name}</a>{escape(label("tools.colon"))} '
-                     f'{escape(label(f"tools.network.about.{net_id}"))}</li>')
+        try:  # a sentence about the network, where labels.yml has one (a new network may not yet)
+            about = f'{escape(label("tools.colon"))} {escape(label(f"tools.network.about.{net_id}"))}'
+        except KeyError:
+            about = ""
+        known.append(f'<li><a href="{escape(links.networks[net_id])}">{name}</a>{about}</li>')
     ifrc = next((o for o in cat.organisations.values() if o.kind is Kind.IFRC), None)
     pgi = escape(label("tools.network.pgi"))
     if ifrc and ifrc.website:
