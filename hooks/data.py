@@ -11,5 +11,5 @@ from kb.catalogue import get_catalogue
 
 def on_config(config: Any) -> Any:
     """Load data/ (cached on the config object, so the per-language calls reuse it)."""
-    get_catalogue(config)
+    get_catalogue(config, verify=True)
     return config

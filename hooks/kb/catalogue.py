@@ -64,10 +64,14 @@ class Catalogue:
         """
         if edition == "network":
             return self
+        views = self.__dict__.setdefault("_views", {})
+        if "public" in views:
+            return views["public"]
         orgs = {i: o.model_copy(update={"contacts": [c for c in o.contacts
                                                      if c.visibility is Visibility.PUBLIC]})
                 for i, o in self.organisations.items()}
-        return Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files))
+        views["public"] = Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files))
+        return views["public"]
 
 
 @dataclass
@@ -406,17 +410,20 @@ def data_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 _CACHE_ATTR = "_kb_catalogue"
 
 
-def get_catalogue(config: Any, today: date | None = None) -> Catalogue:
+def get_catalogue(config: Any, today: date | None = None, verify: bool = False) -> Catalogue:
     """The Catalogue for a MkDocs build, loaded once and cached on the config object.
 
     mkdocs-static-i18n calls on_config once per language on the same config object: the cache
     (kept as a private attribute, so it never reaches templates as config.extra would) is reused
     while the data files' fingerprint is unchanged, and reloaded after an edit during serve.
-    Raises mkdocs.exceptions.PluginError listing every problem.
+    Raises mkdocs.exceptions.PluginError listing every problem. `verify=True` (the data hook's
+    on_config, once per language build) checks the fingerprint; page events reuse what it stored.
     """
+    cached = getattr(config, _CACHE_ATTR, None)
+    if cached is not None and not verify:
+        return cached[1]
     root = Path(config.config_file_path).resolve().parent
     stamp = data_fingerprint(root)
-    cached = getattr(config, _CACHE_ATTR, None)
     if cached is not None and cached[0] == stamp:
         return cached[1]
     catalogue = _load_for_build(root, today)

@@ -34,7 +34,7 @@ def load_labels(path: Path) -> Labels:
 
 @lru_cache(maxsize=4)
 def _load(path: str, _size: int, _mtime: int) -> Labels:
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")  # libyaml's C scanner where ruamel.yaml.clib is installed
     with open(path, encoding="utf-8") as handle:
         raw = yaml.load(handle) or {}
     return Labels({str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()})

@@ -42,6 +42,7 @@ _TAILORING = {"es": str.maketrans({"ñ": "n\U0010FFFF", "Ñ": "N\U0010FFFF"})}
 
 # A sort key that orders text the way readers of a language expect (Unicode Collation
 # Algorithm with the DUCET: accents, case and Arabic letters sort correctly, not by code point).
+@lru_cache(maxsize=65536)
 def sort_key(text: str, lang: str = "en") -> tuple:
     table = _TAILORING.get(lang)
     return _collator().sort_key(text.translate(table) if table else text)

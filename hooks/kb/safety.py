@@ -72,6 +72,8 @@ REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 # True when href leaves the site: an absolute http(s) URL of another origin than site_origin.
 def is_outbound(href: str, site_origin: str | None) -> bool:
     href = href.strip()
+    if not (href[:4].lower() == "http" or href.startswith("//")):  # relative links: most of a page's
+        return False
     if href.startswith("//"):
         href = "https:" + href
     parts = urlsplit(href)
