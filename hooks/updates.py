@@ -31,7 +31,7 @@ WORDS = {
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     project, docs_dir, default, languages = context(config)
     try:
-        up.check_posts(docs_dir, project, default)
+        up.check_posts(docs_dir, project, DEFAULT_LANGUAGE)  # English is the source, whatever this build serves at its root
     except up.PostError as error:
         raise PluginError(str(error)) from None
     urls = {f.url for f in files.documentation_pages()}

@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from kb.buildlog import summarise
 from kb.labels import LANGUAGES
 
 MANIFEST = "manifest.json"
@@ -71,7 +72,10 @@ def build_language(project: Path, lang: str, folder: Path) -> None:
         cwd=project, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
-        raise SystemExit(f"offline build of {lang} failed:\n{result.stdout}{result.stderr}")
+        log = result.stdout + result.stderr
+        summary = summarise(log, project)
+        first = f"{summary[0]}\n" if summary else ""
+        raise SystemExit(f"{first}(the offline build of {lang} failed; its log follows)\n{log}")
 
 
 # Remove what the offline reader never loads: source maps, the JSON index (file:// reads the .js
