@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from kb.catalogue import get_catalogue
 from kb.directory import PageInfo, edition_of, render_markers
-from kb.labels import DEFAULT_LANGUAGE, labels_for
+from kb.labels import DEFAULT_LANGUAGE, labels_for, page_language
 
 log = logging.getLogger("mkdocs.hooks.directory")
 BODY_RE = re.compile(r"<body[^>]*>")
@@ -34,7 +34,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     root = Path(config.config_file_path).parent
     catalogue = get_catalogue(config).for_edition(edition_of(config))
-    lang = _language(page)
+    lang = page_language(page)
     info = PageInfo(src=f"docs/{page.file.src_uri}", lang=lang, url=page.url,
                     directories=directory_links(files, lang, page.url))
     return render_markers(html, info, catalogue, labels_for(config.config_file_path), root / "overrides" / "kb")
@@ -42,7 +42,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 # In the network edition, put the "do not share" notice at the top of every page.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _mark_edition(output, _language(page), config)
+    return _mark_edition(output, page_language(page), config)
 
 
 # The same for pages built from theme templates (404.html), in the language being built.
@@ -64,10 +64,6 @@ def directory_links(files: Files, lang: str, page_url: str) -> dict[str, str]:
         if len(parts) == 3 and parts[0] == lang and parts[1] == "directory" and parts[2].endswith(".md"):
             links[parts[2][:-3]] = get_relative_url(file.url, page_url)
     return links
-
-
-def _language(page: Page) -> str:
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 
 
 # Insert the network-edition notice after <body> and ask robots not to index (network edition only).

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.downloads import editions_table, notice
-from kb.labels import DEFAULT_LANGUAGE, labels_for
+from kb.labels import DEFAULT_LANGUAGE, labels_for, page_language
 from kb.offline import offline_dir, offline_enabled, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.downloads")
@@ -29,7 +29,7 @@ FOLDER = "downloads"
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in html:
         return html
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    lang = page_language(page)
     labels = labels_for(config.config_file_path)
     if offline_enabled(config):
         return html.replace(MARKER, notice("download.offline_edition", lang, labels))

@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb.labels import DEFAULT_LANGUAGE, Labels, labels_for
+from kb.labels import DEFAULT_LANGUAGE, Labels, labels_for, page_language
 from kb.translations import CURRENT, MISSING, OUTDATED, Report, TranslationRecordError, fingerprint, scan
 
 log = logging.getLogger("mkdocs.hooks.i18n_pages")
@@ -120,9 +120,6 @@ def language_names(config: MkDocsConfig) -> dict[str, str]:
     return {lang.locale: lang.name or lang.locale for lang in i18n.config.languages}
 
 
-# The language of the page's source file (static-i18n sets file.locale); never from module state.
-def page_language(page: Page) -> str:
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 
 
 # The language the reader is reading in: the language being built (differs from the file's on a fallback).

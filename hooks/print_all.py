@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from kb.labels import DEFAULT_LANGUAGE, labels_for
+from kb.labels import labels_for, page_language
 from kb.printing import MARKER, PRINT_PAGES, combine, section_id
 
 log = logging.getLogger("mkdocs.hooks.print_all")
@@ -32,7 +32,7 @@ log = logging.getLogger("mkdocs.hooks.print_all")
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if not page.content or MARKER not in page.content:
         return context
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    lang = page_language(page)
     found = {source_path(p, lang): p for p in nav.pages}
     missing = [path for path in PRINT_PAGES if path not in found]
     if missing:

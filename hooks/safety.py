@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb import safety
-from kb.labels import DEFAULT_LANGUAGE, labels_for
+from kb.labels import DEFAULT_LANGUAGE, labels_for, page_language
 
 log = logging.getLogger("mkdocs.hooks.safety")
 
@@ -89,9 +89,6 @@ def protect(output: str, lang: str, config: MkDocsConfig) -> str:
     return safety.add_noopener(output, safety.origin_of(config.site_url))
 
 
-# The page's language, from its file (static-i18n sets file.locale); never from module state.
-def page_language(page: Page) -> str:
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 
 
 # The neutral public page quick exit goes to: extra.quick_exit.url in mkdocs.yml.

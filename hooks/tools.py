@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.catalogue import Catalogue, get_catalogue
-from kb.labels import DEFAULT_LANGUAGE, labels_for
+from kb.labels import labels_for, page_language
 from kb.models import Kind
 from kb.tools import (Links, ToolError, area_titles, find_network_html, members_table, readiness_form,
                       readiness_result)
@@ -37,7 +37,7 @@ READY_RESULT = "<!-- kb:readiness-result -->"
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if FIND not in html and TABLE not in html and READY_START not in html:
         return html
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    lang = page_language(page)
     labels = labels_for(config.config_file_path)
     cat = get_catalogue(config).for_edition("public")
     links = page_links(page, files, lang, sorted(cat.networks))

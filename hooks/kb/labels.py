@@ -40,6 +40,11 @@ def _load(path: str, _size: int, _mtime: int) -> Labels:
     return Labels({str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()})
 
 
+# A page's language, from its file (static-i18n sets file.locale); never from module state.
+def page_language(page) -> str:
+    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+
+
 # The labels of the project whose mkdocs.yml is config_file.
 def labels_for(config_file: str) -> Labels:
     return load_labels(Path(config_file).parent / "data" / "labels.yml")
