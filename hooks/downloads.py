@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from kb.directory import edition_of
 from kb.downloads import editions_table, notice
 from kb.labels import DEFAULT_LANGUAGE, labels_for, page_language
 from kb.offline import offline_dir, offline_enabled, read_manifest
@@ -33,7 +34,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     labels = labels_for(config.config_file_path)
     if offline_enabled(config):
         return html.replace(MARKER, notice("download.offline_edition", lang, labels))
-    manifest = read_manifest(offline_dir(config.config_file_path))
+    manifest = read_manifest(offline_dir(config.config_file_path), edition_of(config))
     if manifest is None:
         return html.replace(MARKER, notice("download.not_in_build", lang, labels))
     names = language_names(config)
@@ -46,7 +47,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if offline_enabled(config):
         return
     folder = offline_dir(config.config_file_path)
-    manifest = read_manifest(folder)
+    manifest = read_manifest(folder, edition_of(config))
     if manifest is None:
         return
     target = os.path.join(config.site_dir, FOLDER)

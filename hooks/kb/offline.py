@@ -51,12 +51,20 @@ def zip_name(lang: str) -> str:
     return f"kb-offline-{lang}.zip"
 
 
-# The manifest of the offline editions, or None when there is none (a plain `mkdocs build`).
-def read_manifest(folder: Path) -> dict | None:
+# The edition the offline builds of this process make: they inherit KB_EDITION (public unless "network").
+def current_edition() -> str:
+    return "network" if os.environ.get("KB_EDITION") == "network" else "public"
+
+
+# The manifest of the offline editions, or None when there is none (a plain `mkdocs build`) or when
+# its zips were built for another edition: network-edition zips never reach a public site.
+def read_manifest(folder: Path, edition: str | None = None) -> dict | None:
     path = folder / MANIFEST
     if not path.is_file():
         return None
     manifest = json.loads(path.read_text(encoding="utf-8"))
+    if edition is not None and manifest.get("edition", "public") != edition:
+        return None
     editions = [e for e in manifest.get("editions", []) if (folder / e["name"]).is_file()]
     return {**manifest, "editions": editions} if editions else None
 
@@ -154,7 +162,7 @@ def build_all(project: Path, out: Path, languages: list[str], report=print) -> d
             report(f"{target.name}: {human(size)} ({size} bytes)")
             for name, raw, packed in heaviest(target):
                 report(f"    {raw:>9,d} B  ({packed:>8,d} B zipped)  {name}")
-    manifest = {"built": built.isoformat(), "editions": editions}
+    manifest = {"built": built.isoformat(), "edition": current_edition(), "editions": editions}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
