@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from mkdocs.exceptions import PluginError
 
 from .catalogue import Catalogue
-from .labels import DEFAULT_LANGUAGE, Labels
+from .labels import Labels
 from .localise import collate, country_name
 from .markers import OWNERS
 from .models import Kind, Network, Organisation, Role, Visibility

@@ -1,7 +1,6 @@
 """Directories, network facts and maps in real builds of the site with fixture data, both editions."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from ruamel.yaml import YAML
 from dirproject import (CANARY_EMAIL, CANARY_PIECES, EXTRA, HOSTILE, MEMBERS, ORGS, PUBLIC_EMAIL,
                         make_project)
 from kb.localise import collate
-from sitebuild import DEFAULT, LANGUAGES, ROOT, Build, build_site, soup
+from sitebuild import LANGUAGES, ROOT, Build, build_site, soup
 
 NETWORKS = ("apmn", "atn")
 LABELS = YAML(typ="safe", pure=True).load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))

@@ -1,7 +1,6 @@
 """Path parsing, map caching and template strictness of the directory code, without a build."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
