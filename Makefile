@@ -6,7 +6,6 @@ PY     := $(BIN)/python
 EDITION ?= public
 LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/hooks
 export KB_EDITION := $(EDITION)
 
 .PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline
@@ -21,9 +20,10 @@ help:
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 serve: $(VENV)/.installed

@@ -33,9 +33,8 @@ from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb.fields import COUNTRIES  # noqa: E402
+from kb.fields import COUNTRIES
 
 LANGUAGES = ("en", "fr", "es", "ar")
 NAMES = {  # a realistic National Society name pattern per language
@@ -211,7 +210,7 @@ def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float, int
 
 # Median build time (s) and peak memory (MiB) of `runs` builds of a config.
 def build_times(project: Path, config: str, runs: int, only: str = "") -> tuple[float, float]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_ONLY_LANG": only, "PYTHONPATH": str(project / "hooks")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_ONLY_LANG": only}
     times, peaks = [], []
     for _ in range(runs):
         site = project / f"site-{Path(config).stem}-{only or 'all'}"
@@ -226,7 +225,7 @@ def build_times(project: Path, config: str, runs: int, only: str = "") -> tuple[
 
 # Median time of `python -m kb.check_data` on a project.
 def check_data_time(project: Path, runs: int) -> float:
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    env = dict(os.environ)
     times = []
     for _ in range(runs):
         seconds, _, code, output = measure([sys.executable, "-m", "kb.check_data", "--root", str(project)], project, env)
@@ -276,7 +275,7 @@ def main() -> int:
     rows = []
     try:
         shipped = workdir / "shipped"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         _, _, code, output = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(shipped)], ROOT, env)
         if code != 0:
             raise SystemExit(f"shipped build failed:\n{output[-3000:]}")

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from kb.buildlog import summarise  # noqa: E402
+from kb.buildlog import summarise
 
 
 # Run the strict build; on failure print the summary line first, then the full log.

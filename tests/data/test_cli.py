@@ -14,7 +14,7 @@ from kb.catalogue import load_catalogue
 
 def run(root: Path) -> subprocess.CompletedProcess[str]:
     """Run the check in a subprocess from the repository root, like make check-data."""
-    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    env = dict(os.environ)
     return subprocess.run([sys.executable, "-m", "kb.check_data", "--root", str(root),
                            "--today", "2026-06-01"], capture_output=True, text=True, env=env,
                           cwd=REPO, timeout=60)

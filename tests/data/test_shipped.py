@@ -56,7 +56,7 @@ def test_no_contacts_and_no_personal_addresses_shipped() -> None:
 
 
 def test_schema_is_fresh() -> None:
-    assert schema.stale(REPO) == [], "run: PYTHONPATH=hooks python -m kb.schema"
+    assert schema.stale(REPO) == [], "run: make schema"
 
 
 def test_schema_check_detects_a_stale_file(tmp_path: Path) -> None:

@@ -66,6 +66,6 @@ def write(path: Path, text: str) -> None:
 
 # Run `python -m kb.translations` on the fixture (its own copy of hooks/); returns the finished process.
 def translations_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks")}
+    env = dict(os.environ)
     return subprocess.run([sys.executable, "-m", "kb.translations", "--config-file", str(root / "mkdocs.yml"), *args],
                           cwd=root, env=env, capture_output=True, text=True, timeout=120)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOCS = "docs"
 PROBLEM = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(.*)$|^Error: (.*)$")
 ALREADY_PLACED = re.compile(r"^(?:docs|data|hooks|overrides)/\S+?:\d+: ")

@@ -372,7 +372,7 @@ def format_report(report: Report, default: str = DEFAULT_LANGUAGE) -> str:
 # `python -m kb.translations [--mark LANG/PATH ...] [--reviewed]`.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kb.translations", description="Translation status, and marking updated translations.")
-    parser.add_argument("--config-file", type=Path, default=Path(__file__).resolve().parents[2] / "mkdocs.yml")
+    parser.add_argument("--config-file", type=Path, default=Path(__file__).resolve().parents[1] / "mkdocs.yml")
     parser.add_argument("--mark", action="append", default=[], metavar="LANG/PATH",
                         help="record that this translated page now matches the current English page")
     parser.add_argument("--reviewed", action="store_true", help="with --mark: a native speaker has reviewed it")

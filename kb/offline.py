@@ -73,8 +73,7 @@ def read_manifest(folder: Path, edition: str | None = None) -> dict | None:
 
 # Build one language's offline edition into `folder` (mkdocs build --strict in a subprocess).
 def build_language(project: Path, lang: str, folder: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_OFFLINE": "true", "KB_ONLY_LANG": lang,
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(project / "hooks"), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_OFFLINE": "true", "KB_ONLY_LANG": lang}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(folder)],
         cwd=project, env=env, capture_output=True, text=True,
@@ -170,7 +169,7 @@ def build_all(project: Path, out: Path, languages: list[str], report=print) -> d
 # Command line: python -m kb.offline [--out DIR] [--lang fr ...]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the offline edition of each language as a zip.")
-    parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parents[2])
+    parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parents[1])
     parser.add_argument("--out", type=Path, default=None, help="folder for the zips (default build/offline)")
     parser.add_argument("--lang", action="append", choices=LANGUAGES, help="one language (repeatable)")
     args = parser.parse_args(argv)
