@@ -10,7 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kb.offline import SHIM_SOURCE, SHIM_URI, offline_enabled
+import kbglue
+from kb.offline import SHIM_SOURCE, SHIM_URI
 
 log = logging.getLogger("mkdocs.hooks.offline_edition")
 
@@ -20,7 +21,7 @@ log = logging.getLogger("mkdocs.hooks.offline_edition")
 # After the offline plugin has added its CDN shim to extra.polyfills, put our local copy in its place.
 @event_priority(-200)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not offline_enabled(config):
+    if not kbglue.offline_enabled(config):
         return config
     polyfills = [SHIM_URI if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])]
     if SHIM_URI not in polyfills:
@@ -35,6 +36,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Publish the shim with the offline edition only (the hosted site has real workers).
 @event_priority(-150)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if offline_enabled(config) and files.get_file_from_path(SHIM_URI) is None:
+    if kbglue.offline_enabled(config) and files.get_file_from_path(SHIM_URI) is None:
         files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM_SOURCE)))
     return files

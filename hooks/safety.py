@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,13 +13,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import kbglue
 from kb import safety
-from kb.labels import DEFAULT_LANGUAGE, labels_for, page_language
 
 log = logging.getLogger("mkdocs.hooks.safety")
-
-RTL_LANGUAGES = {"ar"}
-HTML_LANG = re.compile(r'<html lang="([A-Za-z-]+)"')
 
 
 # ---------------------------------------------------------------- events
@@ -45,22 +41,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 # In right-to-left pages, isolate Latin runs (names, codes, numbers) so they keep their order.
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page_language(page) in RTL_LANGUAGES:
+    if kbglue.context(config).language(kbglue.page_language(page, config).content).dir == "rtl":
         return safety.isolate_latin_runs(html)
     return html
 
 
 # Put the quick-exit control first in the body, name the search dialog, mark outbound links noopener noreferrer.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return protect(output, page_language(page), config)
+    return protect(output, kbglue.page_language(page, config).reader, config)
 
 
 # The 404 page is rendered from a template, not a page: give it the same quick exit and link rules.
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
-    match = HTML_LANG.search(output_content)
-    return protect(output_content, match.group(1) if match else DEFAULT_LANGUAGE, config)
+    return protect(output_content, kbglue.build_language(config), config)
 
 
 # After every language is built (static-i18n builds the others at priority -100), hash the inline
@@ -83,7 +78,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 # Quick exit first in the body, the search dialog named, outbound links noopener noreferrer.
 def protect(output: str, lang: str, config: MkDocsConfig) -> str:
-    labels = labels_for(config.config_file_path)
+    labels = kbglue.context(config).labels
     output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
     output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
     return safety.add_noopener(output, safety.origin_of(config.site_url))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 DOCS = "docs"
 PROBLEM = re.compile(r"^(?:WARNING|ERROR)\s+-\s+(.*)$|^Error: (.*)$")
 ALREADY_PLACED = re.compile(r"^(?:docs|data|hooks|overrides)/\S+?:\d+: ")
@@ -42,7 +41,7 @@ def line_of_link(path: Path, link: str) -> int:
 
 
 # One line for the first problem of a build log: "file:line: what — what to change", or None.
-def summarise(log: str, root: Path = ROOT) -> tuple[str, str | None, int | None] | None:
+def summarise(log: str, root: Path) -> tuple[str, str | None, int | None] | None:
     lines = log.splitlines()
     for index, raw in enumerate(lines):
         match = PROBLEM.match(raw.strip())

@@ -1,7 +1,6 @@
 """Load every file of data/, validate it, check across files, and hand out one Catalogue.
 
-    from kb.catalogue import get_catalogue      # in a MkDocs hook: cached per build
-    from kb.catalogue import load_catalogue     # anywhere else: load_catalogue(repo_root)
+    from kb.catalogue import load_catalogue     # load_catalogue(repo_root); the hooks cache it per build
 
 Errors are collected from all files and raised together as DataError; notices (stale contacts,
 missing translations) never fail and are kept in Catalogue.notices.
@@ -9,7 +8,6 @@ missing translations) never fail and are kept in Catalogue.notices.
 from __future__ import annotations
 
 import difflib
-import logging
 import typing
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,10 +22,9 @@ from .models import LANGUAGES, Names, Network, Organisation, Visibility
 from .problems import DataError, Notice, Problem
 from .yamlload import Loaded, Path_, format_path, load_file
 
-__all__ = ["Catalogue", "DataError", "Problem", "Notice", "load_catalogue", "get_catalogue",
+__all__ = ["Catalogue", "DataError", "Problem", "Notice", "load_catalogue",
            "data_fingerprint", "STALE_AFTER", "LANGUAGES"]
 
-log = logging.getLogger("mkdocs.hooks.data")
 
 STALE_AFTER = timedelta(days=365)
 KINDS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network}
@@ -405,42 +402,3 @@ def data_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
             stat = path.stat()
             out.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(out)
-
-
-_CACHE_ATTR = "_kb_catalogue"
-
-
-def get_catalogue(config: Any, today: date | None = None, verify: bool = False) -> Catalogue:
-    """The Catalogue for a MkDocs build, loaded once and cached on the config object.
-
-    mkdocs-static-i18n calls on_config once per language on the same config object: the cache
-    (kept as a private attribute, so it never reaches templates as config.extra would) is reused
-    while the data files' fingerprint is unchanged, and reloaded after an edit during serve.
-    Raises mkdocs.exceptions.PluginError listing every problem. `verify=True` (the data hook's
-    on_config, once per language build) checks the fingerprint; page events reuse what it stored.
-    """
-    cached = getattr(config, _CACHE_ATTR, None)
-    if cached is not None and not verify:
-        return cached[1]
-    root = Path(config.config_file_path).resolve().parent
-    stamp = data_fingerprint(root)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    catalogue = _load_for_build(root, today)
-    setattr(config, _CACHE_ATTR, (stamp, catalogue))
-    return catalogue
-
-
-def _load_for_build(root: Path, today: date | None) -> Catalogue:
-    """Load for MkDocs: errors become a PluginError, notices are logged at INFO."""
-    from mkdocs.exceptions import PluginError
-
-    try:
-        catalogue = load_catalogue(root, today)
-    except DataError as exc:
-        raise PluginError("data/ has problems:\n" + exc.report()) from exc
-    for notice in catalogue.notices:
-        log.info("notice: %s", notice)
-    log.info("data: %d organisations, %d networks", len(catalogue.organisations),
-             len(catalogue.networks))
-    return catalogue

@@ -6,36 +6,27 @@ Authors place generated content with a marker in a page's Markdown:
     <!-- kb:network-facts apmn -->   roles, founding date, region and dated, sourced figures
     <!-- kb:map apmn -->             member countries on a world outline (or `all`)
 
-Markers survive Markdown as HTML comments; `render_markers` replaces them in the page's HTML with
-templates from overrides/kb/ rendered by an Environment of our own (autoescape, StrictUndefined).
-Only the edition's view of the data (Catalogue.for_edition) is ever rendered.
+The dispatcher (kb.markers) calls the handlers below at the HTML stage; they render templates of
+overrides/kb/ through the build context (autoescaped, StrictUndefined), in the reader's language,
+from the edition's view of the data only.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
 from babel.dates import format_date, format_skeleton
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from mkdocs.exceptions import PluginError
 
-from .catalogue import Catalogue
-from .labels import Labels
+from .context import PageView
+from .errors import KbError
 from .localise import collate, country_name
-from .markers import OWNERS
+from .markers import handler
 from .models import Kind, Network, Organisation, Role, Visibility
 from .worldmap import MapError, WorldMap, load_world
 
-EDITIONS = ("public", "network")
-
-MARKER_RE = re.compile(r"<!--\s*kb:([A-Za-z0-9_.-]*)(?:[ \t]+([^\s]*?))?\s*-->")
-MARKERS = {"directory": True, "network-facts": False, "map": True}  # kind -> accepts `all`
 ALL = "all"
 # Roles shown on a network's page, in this order (members are the directory's business).
 FACT_ROLES = (Role.CHAIR, Role.CO_CHAIR, Role.VICE_CHAIR, Role.SECRETARIAT_HOST, Role.PARTNER)
@@ -46,66 +37,24 @@ SOURCE_TEXTS = {"000_d097e74188e04625.txt": "https://trafficking-response.org/ab
 SMALL_COUNTRY = 6.0  # px: highlighted countries smaller than this also get a dot
 
 
-# ---------------------------------------------------------------- editions
-
-# The edition being built (config.extra.edition, from KB_EDITION): 'public' or 'network', else an error.
-def edition_of(config: Any) -> str:
-    edition = (config.get("extra") or {}).get("edition", "public")
-    if edition not in EDITIONS:
-        raise PluginError(f"unknown edition {edition!r} (extra.edition / KB_EDITION): "
-                          f"use one of {', '.join(EDITIONS)}")
-    return str(edition)
-
-
 # ---------------------------------------------------------------- markers
 
-@dataclass
-class PageInfo:
-    """What rendering needs to know about the page: its file, language and URL."""
-
-    src: str
-    lang: str
-    url: str
-    directories: dict[str, str] = field(default_factory=dict)  # network id -> relative URL of its directory page
+@handler("directory", "html", target="network-or-all")
+def directory_marker(page: PageView, target: str, _inner: str | None) -> str:
+    """The member table of a network, or of every organisation (`all`)."""
+    return Renderer(page).directory(target)
 
 
-# Replace every kb: marker of a page's HTML with its rendered content; unknown ones are errors.
-def render_markers(html: str, page: PageInfo, catalogue: Catalogue, labels: Labels,
-                   templates: Path, world: WorldMap | None = None) -> str:
-    if "kb:" not in html:
-        return html
-    renderer: Renderer | None = None
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal renderer
-        kind, target = match.group(1), match.group(2) or ""
-        if kind not in MARKERS and kind in OWNERS:
-            return match.group(0)  # another hook's marker, left in place for it
-        check_marker(kind, target, page.src, catalogue)
-        renderer = renderer or Renderer(page, catalogue, labels, environment(str(templates)), world)
-        return renderer.render(kind, target)
-
-    return MARKER_RE.sub(replace, html)
+@handler("network-facts", "html", target="network")
+def network_facts_marker(page: PageView, target: str, _inner: str | None) -> str:
+    """Founding date, region, role holders and dated, sourced figures of a network."""
+    return Renderer(page).network_facts(target)
 
 
-# A marker names a known kind and an existing network (or `all` where allowed); else a build error.
-def check_marker(kind: str, target: str, src: str, catalogue: Catalogue) -> None:
-    if kind not in MARKERS:
-        raise PluginError(f"{src}: unknown marker 'kb:{kind}'; use one of "
-                          + ", ".join(f"kb:{k}" for k in sorted(OWNERS)))
-    allowed = sorted(catalogue.networks) + ([ALL] if MARKERS[kind] else [])
-    if target not in allowed:
-        what = f"unknown network '{target}'" if target else "no network given"
-        raise PluginError(f"{src}: marker 'kb:{kind} {target}': {what}; use one of {', '.join(allowed)}")
-
-
-# The Jinja environment for overrides/kb/ templates: autoescaped, failing on any missing value.
-@lru_cache(maxsize=4)
-def environment(folder: str) -> Environment:
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True,
-                      default_for_string=True), undefined=StrictUndefined, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=False)
-    return env
+@handler("map", "html", target="network-or-all")
+def map_marker(page: PageView, target: str, _inner: str | None) -> str:
+    """Member countries highlighted on the world outline."""
+    return Renderer(page).map(target)
 
 
 # ---------------------------------------------------------------- view models
@@ -145,25 +94,12 @@ class Row:
 
 
 class Renderer:
-    """Renders markers for one page: its language, its edition's data, its labels."""
+    """Renders the data markers of one page, in its reader's language, from its edition's data."""
 
-    def __init__(self, page: PageInfo, catalogue: Catalogue, labels: Labels, env: Environment,
-                 world: WorldMap | None) -> None:
-        self.page, self.cat, self.labels, self.env, self.world = page, catalogue, labels, env, world
-        self.lang = page.lang
-
-    # The HTML for one marker.
-    def render(self, kind: str, target: str) -> str:
-        if kind == "directory":
-            return self.directory(target)
-        if kind == "network-facts":
-            return self.network_facts(target)
-        return self.map(target)
-
-    # A label in the page's language.
-    def t(self, key: str, **values: Any) -> str:
-        text = self.labels.get(key, self.lang)
-        return text.format(**values) if values else text
+    def __init__(self, page: PageView) -> None:
+        self.page, self.cat = page, page.ctx.catalogue
+        self.lang = page.lang.reader
+        self.t = page.t
 
     # A name in the page's language, marked as English where it falls back.
     def name(self, names: Any) -> Text:
@@ -183,8 +119,8 @@ class Renderer:
         rows = collate([self.row(o, network) for o in orgs], lambda r: r.name.text, self.lang)
         caption = (self.t("dir.caption.all") if network is None
                    else self.t("dir.caption.network", network=self.name(network.name).text))
-        return self.env.get_template("directory.html").render(
-            t=self.t, rows=rows, caption=caption, combined=network is None,
+        return self.page.render(
+            "directory.html", rows=rows, caption=caption, combined=network is None,
             table_id=f"kb-directory-{target}", count=len(rows),
             count_text=self.t("dir.organisations_listed", count=len(rows)))
 
@@ -200,21 +136,11 @@ class Renderer:
             id=org.id, name=self.name(org.name), country=org.country or "",
             country_name=country_name(org.country, self.lang) if org.country else "",
             kind=self.t(f"kind.{org.kind.value}"), roles=self.roles(membership.roles if membership else []),
-            networks=nets, website=org.website, contacts=[self.contact(c) for c in org.contacts])
+            networks=nets, website=org.website, contacts=[contact_view(c) for c in org.contacts])
 
     def roles(self, roles: list[Role]) -> list[tuple[str, str]]:
         """Role keys and labels, most senior first."""
         return [(r.value, self.t(f"role.{r.value}")) for r in sorted(roles, key=ROLE_ORDER.__getitem__)]
-
-    @staticmethod
-    def contact(contact: Any) -> Contact:
-        """A contact with its phone number written for reading (+44 20 7946 0000)."""
-        display = None
-        if contact.phone:
-            display = phonenumbers.format_number(phonenumbers.parse(contact.phone),
-                                                 phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        return Contact(contact.role, contact.email, contact.phone, display,
-                       contact.visibility is Visibility.NETWORK)
 
     # ------------------------------------------------------------ network facts
 
@@ -232,10 +158,10 @@ class Renderer:
                   "as_of": self.period(f.as_of) if f.as_of else None,
                   "note": self.name(f.note) if f.note else None,
                   "source": self.source(f.source)} for f in net.facts]
-        directory = self.page.directories.get(net.id)
+        directory = self.page.url_of(f"directory/{net.id}.md")
         name = self.name(net.name).text
-        return self.env.get_template("network_facts.html").render(
-            t=self.t, network=net, founded=self.period(net.founded),
+        return self.page.render(
+            "network_facts.html", network=net, founded=self.period(net.founded),
             region=self.t(f"region.{net.region.value}"), holders=holders, facts=facts,
             sources=[self.source(s) for s in net.sources], directory=directory,
             directory_text=self.t("dir.link.directory", network=name),
@@ -260,7 +186,7 @@ class Renderer:
 
     def map(self, target: str) -> str:
         """Member countries highlighted on the world outline, each named in the page's language."""
-        world = self.world or world_map()
+        world = world_map()
         orgs = (self.cat.organisations.values() if target == ALL else
                 [self.cat.organisations[m.organisation] for m in self.cat.networks[target].members])
         codes = {o.country for o in orgs if o.kind is Kind.NATIONAL_SOCIETY and o.country
@@ -272,14 +198,24 @@ class Renderer:
                 shapes.append({"code": code, "name": country_name(code, self.lang), "d": shape.d,
                                "cx": shape.cx, "cy": shape.cy, "dot": shape.size < SMALL_COUNTRY})
         shapes = collate(shapes, lambda s: s["name"], self.lang)
-        return self.env.get_template("map.html").render(
-            t=self.t, world=world, shapes=shapes, note_id=f"kb-map-{target}-note",
+        return self.page.render(
+            "map.html", world=world, shapes=shapes, note_id=f"kb-map-{target}-note",
             label=self.t("map.label"))
 
 
-# The world outline shipped by the map package (parsed once per file version); errors stop the build.
+# The world outline (parsed once per file version); errors stop the build.
 def world_map() -> WorldMap:
     try:
         return load_world()
     except (MapError, OSError) as exc:
-        raise PluginError(f"world map: {exc}") from exc
+        raise KbError(f"world map: {exc}") from exc
+
+
+# A contact as shown everywhere (directory, find your network): phone written for reading.
+def contact_view(contact: Any) -> Contact:
+    display = None
+    if contact.phone:
+        display = phonenumbers.format_number(phonenumbers.parse(contact.phone),
+                                             phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return Contact(contact.role, contact.email, contact.phone, display,
+                   contact.visibility is Visibility.NETWORK)

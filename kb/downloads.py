@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
-
+import shutil
+from pathlib import Path
 from babel.dates import format_date
 from babel.units import format_unit
 
-from kb.labels import Labels
+from .context import PageView
+from .markers import handler
+from .offline import offline_dir, read_manifest
+from .urls import relative_url
+
+FOLDER = "downloads"  # where the hosted site publishes the zips
 
 
 # A file size in the reader's language: "1,2 Mo", "350 kB", "1.2 م.ب" (Babel/CLDR units).
@@ -22,28 +27,33 @@ def format_built(iso: str, lang: str) -> str:
     return format_date(dt.date.fromisoformat(iso), format="long", locale=lang)
 
 
-# The table of editions: the page's language first, then the others in configured order.
-def editions_table(manifest: dict, lang: str, names: dict[str, str], href, labels: Labels) -> str:
-    editions = sorted(manifest["editions"], key=lambda e: (e["lang"] != lang, list(names).index(e["lang"])
-                                                            if e["lang"] in names else len(names)))
-    head = "".join(f"<th>{escape(labels.get(k, lang))}</th>" for k in
-                   ("download.language", "download.file", "download.size", "download.built"))
-    rows = []
-    for edition in editions:
-        code = edition["lang"]
-        rows.append(
-            f'<tr class="kb-download" data-lang="{escape(code)}">'
-            f'<td lang="{escape(code)}">{escape(names.get(code, code))}</td>'
-            f'<td><a href="{escape(href(edition["name"]))}" hreflang="{escape(code)}" download>'
-            f'{escape(edition["name"])}</a><br><small>SHA-256 <code>{escape(edition["sha256"])}</code></small></td>'
-            f'<td class="kb-download__size">{escape(format_size(int(edition["bytes"]), lang))}</td>'
-            f'<td class="kb-download__date">{escape(format_built(edition["built"], lang))}</td></tr>'
-        )
-    return (f'<div class="kb-downloads"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+# The Download page: each language's offline edition with size and date, or an honest notice.
+@handler("downloads", "html")
+def downloads_marker(page: PageView, _target: str, _inner: str | None) -> str:
+    ctx, lang = page.ctx, page.lang.reader
+    if ctx.offline:
+        return page.render("downloads.html", notice="offline_edition", editions=[])
+    manifest = read_manifest(offline_dir(ctx.root), ctx.edition)
+    if manifest is None:
+        return page.render("downloads.html", notice="not_in_build", editions=[])
+    order = list(ctx.names)
+    editions = sorted(manifest["editions"], key=lambda e: (e["lang"] != lang, order.index(e["lang"])
+                                                            if e["lang"] in order else len(order)))
+    rows = [{"lang": e["lang"], "language": ctx.names.get(e["lang"], e["lang"]), "name": e["name"],
+             "href": relative_url(f"{FOLDER}/{e['name']}", page.url or "."), "sha256": e["sha256"],
+             "size": format_size(int(e["bytes"]), lang), "built": format_built(e["built"], lang)}
+            for e in editions]
+    return page.render("downloads.html", notice=None, editions=rows)
 
 
-# A notice in the page's language (no manifest in this build, or the offline edition itself).
-def notice(key: str, lang: str, labels: Labels) -> str:
-    return (f'<div class="admonition info kb-downloads kb-downloads--{escape(key.split(".")[-1])}" role="note">'
-            f'<p>{escape(labels.get(key, lang))}</p></div>')
+# Copy the zips named in the manifest into <site>/downloads/ (hosted build of the same edition only).
+def publish_editions(root: Path, edition: str, site_dir: Path) -> int:
+    folder = offline_dir(root)
+    manifest = read_manifest(folder, edition)
+    if manifest is None:
+        return 0
+    target = Path(site_dir) / FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in manifest["editions"]:
+        shutil.copyfile(folder / entry["name"], target / entry["name"])
+    return len(manifest["editions"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-LANGUAGES = ("en", "fr", "es", "ar")
+from .models import LANGUAGES
 DEFAULT_LANGUAGE = "en"
 
 
@@ -38,11 +38,6 @@ def _load(path: str, _size: int, _mtime: int) -> Labels:
     with open(path, encoding="utf-8") as handle:
         raw = yaml.load(handle) or {}
     return Labels({str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()})
-
-
-# A page's language, from its file (static-i18n sets file.locale); never from module state.
-def page_language(page) -> str:
-    return getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
 
 
 # The labels of the project whose mkdocs.yml is config_file.

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from kb.buildlog import summarise
-from kb.labels import LANGUAGES
+from kb.models import LANGUAGES
 
 MANIFEST = "manifest.json"
 # Where `make offline` writes the zips and the manifest, from the project folder (KB_OFFLINE_DIR overrides).
@@ -33,15 +33,9 @@ SHIM_SOURCE = Path(__file__).resolve().parent / "assets" / "iframe-worker.js"
 
 # ---------------------------------------------------------------- used by the hooks
 
-# True when this build is the offline edition (Material's offline plugin is on).
-def offline_enabled(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin is not None and plugin.config.enabled)
-
-
 # The folder holding the zips and manifest.json for a project (KB_OFFLINE_DIR, else build/offline).
-def offline_dir(config_file: str) -> Path:
-    project = Path(config_file).resolve().parent
+def offline_dir(project: Path) -> Path:
+    project = Path(project).resolve()
     override = os.environ.get("KB_OFFLINE_DIR")
     return (project / override) if override else project / DEFAULT_OUT
 
@@ -174,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=LANGUAGES, help="one language (repeatable)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
-    out = (args.out or offline_dir(str(project / "mkdocs.yml"))).resolve()
+    out = (args.out or offline_dir(project)).resolve()
     for stale in out.glob("kb-offline-*.zip") if out.is_dir() else []:
         stale.unlink()
     build_all(project, out, args.lang or list(LANGUAGES))

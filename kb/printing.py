@@ -8,18 +8,17 @@ other page -> a path relative to the print page; off-site links unchanged.
 from __future__ import annotations
 
 import posixpath
-from html import escape
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-from mkdocs.utils import get_relative_url
+from markupsafe import Markup
 
-# The guidance pages, by source path inside a language folder, printed in nav order.
-PRINT_PAGES = (
-    "approach.md", "principles.md", "before-you-engage.md",
-    "networks/apmn.md", "networks/atn.md", "safety.md",
-)
-MARKER = "<!-- kb:print-all -->"
+from .context import PageView
+from .markers import handler
+from .urls import relative_url
+
+PAGES = "print_pages"  # PageView.state key: the pages to print, given by the glue
 DROP = ".kb-notice--unreviewed"  # the print page carries its own notice once
 
 
@@ -70,18 +69,26 @@ def rewrite_link(href: str, *, page_url: str, print_url: str, included: dict[str
     for other, url in included.items():
         if target.path == site_path(url):
             return f"#{slug(other)}--{target.fragment}" if target.fragment else f"#{section_id(other)}"
-    relative = get_relative_url(target.path.lstrip("/") or ".", print_url or ".")
+    relative = relative_url(target.path.lstrip("/") or ".", print_url or ".")
     return relative + (f"#{target.fragment}" if target.fragment else "")
 
 
-# The combined HTML: a list of contents, then one section per page. `pages`: (path, title, url, html).
-def combine(pages: list[tuple[str, str, str, str]], *, print_url: str, contents_label: str) -> str:
-    included = {path: url for path, _, url, _ in pages}
-    items = "".join(f'<li><a href="#{section_id(p)}">{escape(t)}</a></li>' for p, t, _, _ in pages)
-    parts = [f'<nav class="kb-print-toc" aria-label="{escape(contents_label)}">'
-             f'<p class="kb-print-toc__title"><strong>{escape(contents_label)}</strong></p><ol>{items}</ol></nav>']
-    for path, title, url, html in pages:
-        body = rewrite_page(html, path=path, page_url=url, print_url=print_url, included=included)
-        parts.append(f'<section class="kb-print-page" id="{section_id(path)}">'
-                     f'<h2 class="kb-print-page__title">{escape(title)}</h2>{body}</section>')
-    return "\n".join(parts)
+@dataclass(frozen=True)
+class Printed:
+    """A page to print: its path in its language folder, title, URL in this build and its HTML."""
+
+    path: str
+    title: str
+    url: str
+    html: str
+
+
+# The print page's marker: every page to print (mkdocs.yml extra.print), in nav order.
+@handler("print-all", "context")
+def print_marker(page: PageView, _target: str, _inner: str | None) -> str:
+    pages: list[Printed] = page.state.get(PAGES, [])
+    included = {p.path: p.url for p in pages}
+    sections = [{"id": section_id(p.path), "title": p.title,
+                 "body": Markup(rewrite_page(p.html, path=p.path, page_url=p.url, print_url=page.url,
+                                             included=included))} for p in pages]
+    return page.render("print_all.html", sections=sections)

@@ -5,19 +5,23 @@
 - Readiness self-check: the Markdown of each area (a heading and a list of questions) becomes a
   form of yes / partly / not yet radio groups; the result panel is filled in by the script.
 
-Every text that reaches HTML is escaped here; the scripts only show, hide and fill in text nodes.
+The HTML comes from templates in overrides/kb/ (tools_*.html), rendered autoescaped; the scripts
+only show, hide and fill in text nodes.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from html import escape
-from typing import Callable
+
+from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .context import PageView
+from .directory import contact_view
+from .errors import KbError
 from .fields import COUNTRIES
 from .localise import collate, country_name
+from .markers import handler
 from .models import Kind, Network, Organisation, Role
 
 # The six areas the source text names, in its order (ids are the same in every language).
@@ -27,10 +31,7 @@ ANSWERS = (("yes", 2), ("partly", 1), ("not-yet", 0))
 # Roles that lead a network, in the order they are shown.
 LEAD_ROLES = (Role.CHAIR, Role.CO_CHAIR, Role.VICE_CHAIR)
 
-Label = Callable[[str], str]
-
-
-class ToolError(ValueError):
+class ToolError(KbError):
     """A tool page's Markdown does not have the structure the tool needs."""
 
 
@@ -67,55 +68,54 @@ def script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@dataclass
-class Links:
-    """Relative URLs from the tool page: network pages (by id), directory pages if they exist."""
+# ---------------------------------------------------------------- markers
 
-    networks: dict[str, str]
-    directories: dict[str, str]
-    find_network: str | None
-
-
-# An organisation's name as escaped, emphasised HTML.
-def _org_html(org: Organisation, lang: str) -> str:
-    return f"<strong>{escape(org.name.get(lang))}</strong>"
+@handler("find-network", "html")
+def find_network_marker(page: PageView, _target: str, _inner: str | None) -> str:
+    """The country chooser (shown by its script), its result panels and the data it reads."""
+    cat = page.ctx.catalogue.for_edition("public")
+    return page.render("tools_find_network.html", **find_network_view(cat, page))
 
 
-# The contacts block of one organisation: public contacts, or an honest "none listed", and website.
-def _contact_html(org: Organisation, lang: str, label: Label) -> str:
-    items = []
-    for contact in org.contacts:
-        parts = [escape(contact.role)]
-        if contact.email:
-            parts.append(f'<a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>')
-        if contact.phone:
-            parts.append(f'<a href="tel:{escape(contact.phone)}" dir="ltr">{escape(contact.phone)}</a>')
-        items.append(f"<li>{' · '.join(parts)}</li>")
-    if not items:
-        items.append(f"<li>{escape(label('tools.network.no_public_contact'))}</li>")
-    if org.website:
-        items.append(f'<li>{escape(label("tools.network.website"))} '
-                     f'<a href="{escape(org.website)}" dir="ltr">{escape(org.website)}</a></li>')
-    return (f'<li>{_org_html(org, lang)}<ul>{"".join(items)}</ul></li>')
+@handler("network-table", "html")
+def network_table_marker(page: PageView, _target: str, _inner: str | None) -> str:
+    """The networks and their members as a plain table (no script needed)."""
+    cat = page.ctx.catalogue.for_edition("public")
+    return page.render("tools_members_table.html", rows=members_rows(cat, page))
 
 
-# The lead roles of a network as <li> lines: "Co-chairs: A, B".
-def _leads_html(cat: Catalogue, network: Network, lang: str, label: Label) -> list[str]:
-    lines = []
-    host = network.with_role(Role.SECRETARIAT_HOST)
-    if host:
-        lines.append(f"<li>{escape(label('tools.lead.secretariat-host'))} "
-                     f"{_org_html(cat.organisations[host[0]], lang)}</li>")
-    else:
-        lines.append(f"<li>{escape(label('tools.network.no_host'))}</li>")
-    for role in LEAD_ROLES:
-        ids = network.with_role(role)
-        if ids:
-            names = escape(label("tools.list_separator")).join(
-                _org_html(cat.organisations[i], lang) for i in ids)
-            key = f"tools.lead.{role.value}" + ("" if len(ids) == 1 else ".plural")
-            lines.append(f"<li>{escape(label(key))} {names}</li>")
-    return lines
+@handler("readiness", "html", region=True)
+def readiness_marker(page: PageView, _target: str, inner: str | None) -> str:
+    """The areas (headings and question lists) between the region markers become the form."""
+    region = inner or ""
+    page.state["readiness_titles"] = area_titles(region)
+    return page.render("tools_readiness_form.html", areas=readiness_areas(region))
+
+
+@handler("readiness-result", "html")
+def readiness_result_marker(page: PageView, _target: str, _inner: str | None) -> str:
+    """The result panel (filled in by the script): one row per area and the overall suggestion."""
+    titles = page.state.get("readiness_titles")
+    if titles is None:
+        raise ToolError("kb:readiness-result must come after the <!-- kb:readiness --> ... "
+                        "<!-- /kb:readiness --> region")
+    cat = page.ctx.catalogue.for_edition("public")
+    ifrc = next((o for o in cat.organisations.values() if o.kind is Kind.IFRC), None)
+    return page.render("tools_readiness_result.html", areas=[(a, Markup(titles[a])) for a in AREAS],
+                       states=("unanswered", "ready", "partly", "not-yet"),
+                       ifrc={"name": ifrc.name.get(page.lang.reader), "website": ifrc.website}
+                       if ifrc is not None and ifrc.website else None,
+                       find_network=page.url_of("tools/find-your-network.md"))
+
+
+# ---------------------------------------------------------------- find your network: views
+
+# A network page's URL in this language; every network must have one.
+def _network_url(page: PageView, net_id: str) -> str:
+    url = page.url_of(f"networks/{net_id}.md")
+    if url is None:
+        raise ToolError(f"no page networks/{net_id}.md in {page.lang.reader}")
+    return url
 
 
 # Whom to contact in a network: its secretariat host, else the organisations that lead it.
@@ -126,105 +126,52 @@ def _contacts_for(cat: Catalogue, network: Network) -> list[Organisation]:
     return [cat.organisations[i] for i in dict.fromkeys(ids)]
 
 
-# One network's result panel (hidden until the script shows it for a covered country).
-def _network_panel(cat: Catalogue, net_id: str, lang: str, label: Label, links: Links) -> str:
-    network = cat.networks[net_id]
-    name = escape(f"{network.name.get(lang)} ({network.acronym})")
-    more = [f'<li><a href="{escape(links.networks[net_id])}">{name}</a></li>']
-    if net_id in links.directories:
-        more.append(f'<li><a href="{escape(links.directories[net_id])}">'
-                    f'{escape(label("tools.network.directory"))}</a></li>')
-    contacts = "".join(_contact_html(o, lang, label) for o in _contacts_for(cat, network))
-    return (
-        f'<section class="kb-network-panel" data-network="{escape(net_id)}" hidden>'
-        f'<h3>{name}</h3>'
-        f'<p data-slot="member"></p>'
-        f'<ul class="kb-network-leads">{"".join(_leads_html(cat, network, lang, label))}</ul>'
-        f'<p class="kb-network-asof">{escape(label("tools.network.roles_as_of"))}</p>'
-        f'<h4>{escape(label("tools.network.read_more"))}</h4><ul>{"".join(more)}</ul>'
-        f'<h4>{escape(label("tools.network.whom_to_contact"))}</h4>'
-        f'<ul class="kb-network-contacts">{contacts}</ul>'
-        "</section>"
-    )
-
-
-# The panel for a country no network lists a member in: what is known, and where to turn.
-def _fallback_panel(cat: Catalogue, lang: str, label: Label, links: Links) -> str:
+# What the find-your-network template shows, in the reader's language.
+def find_network_view(cat: Catalogue, page: PageView) -> dict:
+    lang = page.lang.reader
+    panels = []
+    for net_id, network in sorted(cat.networks.items()):
+        host = network.with_role(Role.SECRETARIAT_HOST)
+        leads = [{"key": f"tools.lead.{role.value}" + ("" if len(ids) == 1 else ".plural"),
+                  "names": [cat.organisations[i].name.get(lang) for i in ids]}
+                 for role in LEAD_ROLES if (ids := network.with_role(role))]
+        panels.append({
+            "id": net_id, "name": f"{network.name.get(lang)} ({network.acronym})",
+            "url": _network_url(page, net_id), "directory": page.url_of(f"directory/{net_id}.md"),
+            "host": cat.organisations[host[0]].name.get(lang) if host else None, "leads": leads,
+            "contacts": [{"name": o.name.get(lang), "website": o.website,
+                          "contacts": [contact_view(c) for c in o.contacts]}
+                         for o in _contacts_for(cat, network)],
+        })
     known = []
     for net_id, network in sorted(cat.networks.items()):
-        name = escape(f"{network.name.get(lang)} ({network.acronym})")
-        try:  # a sentence about the network, where labels.yml has one (a new network may not yet)
-            about = f'{escape(label("tools.colon"))} {escape(label(f"tools.network.about.{net_id}"))}'
-        except KeyError:
-            about = ""
-        known.append(f'<li><a href="{escape(links.networks[net_id])}">{name}</a>{about}</li>')
+        key = f"tools.network.about.{net_id}"  # a new network may not have its sentence yet
+        known.append({"name": f"{network.name.get(lang)} ({network.acronym})",
+                      "url": _network_url(page, net_id),
+                      "about": page.t(key) if key in page.ctx.labels.table else None})
     ifrc = next((o for o in cat.organisations.values() if o.kind is Kind.IFRC), None)
-    pgi = escape(label("tools.network.pgi"))
-    if ifrc and ifrc.website:
-        pgi += (f' <a href="{escape(ifrc.website)}" dir="ltr">{escape(ifrc.website)}</a>')
-    return (
-        '<section class="kb-network-panel kb-network-fallback" data-network="" hidden>'
-        f'<h3>{escape(label("tools.network.none_title"))}</h3>'
-        f'<p data-slot="none"></p>'
-        f'<p>{escape(label("tools.network.known"))}</p><ul>{"".join(known)}</ul>'
-        f"<p>{pgi}</p>"
-        "</section>"
-    )
+    societies = collate([o for o in cat.organisations.values() if o.country], lambda o: o.name.get(lang), lang)
+    countries = collate(sorted(COUNTRIES), lambda c: country_name(c, lang), lang)
+    return {
+        "data": Markup(script_json(network_blob(cat, lang))), "panels": panels, "known": known,
+        "ifrc_website": ifrc.website if ifrc else None,
+        "societies": [(o.country, o.name.get(lang)) for o in societies],
+        "countries": [(c, country_name(c, lang)) for c in countries],
+    }
 
 
-# The members table (works without script): network, National Society or organisation, country, roles.
-def members_table(cat: Catalogue, lang: str, label: Label, links: Links) -> str:
+# The members table (works without script): network, organisation, country, roles.
+def members_rows(cat: Catalogue, page: PageView) -> list[dict]:
+    lang = page.lang.reader
     rows = []
     for net_id, network in sorted(cat.networks.items()):
-        orgs = collate(network.members, lambda m: cat.organisations[m.organisation].name.get(lang), lang)
-        for member in orgs:
+        for member in collate(network.members, lambda m: cat.organisations[m.organisation].name.get(lang), lang):
             org = cat.organisations[member.organisation]
-            country = escape(country_name(org.country, lang)) if org.country else "—"
-            roles = escape(label("tools.list_separator")).join(
-                escape(label(f"tools.role.{r.value}")) for r in member.roles)
-            rows.append(
-                f'<tr data-network="{escape(net_id)}" data-country="{escape(org.country or "")}">'
-                f'<td><a href="{escape(links.networks[net_id])}">{escape(network.acronym)}</a></td>'
-                f"<td>{escape(org.name.get(lang))}</td><td>{country}</td><td>{roles}</td></tr>")
-    heads = "".join(f'<th scope="col">{escape(label(k))}</th>' for k in (
-        "tools.table.network", "tools.table.organisation", "tools.table.country", "tools.table.roles"))
-    return (f'<table class="kb-network-table"><caption>{escape(label("tools.table.caption"))}'
-            f"</caption><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-
-
-# The <option>s of the chooser: National Societies in the directory, then every country, collated.
-def country_options(cat: Catalogue, lang: str, label: Label) -> str:
-    societies = collate([o for o in cat.organisations.values() if o.country],
-                        lambda o: o.name.get(lang), lang)
-    countries = collate(sorted(COUNTRIES), lambda c: country_name(c, lang), lang)
-    ns = "".join(f'<option value="{escape(o.country)}">{escape(o.name.get(lang))}</option>'
-                 for o in societies)
-    all_ = "".join(f'<option value="{escape(c)}">{escape(country_name(c, lang))}</option>'
-                   for c in countries)
-    return (f'<option value="">{escape(label("tools.network.choose_placeholder"))}</option>'
-            f'<optgroup label="{escape(label("tools.network.group_societies"))}">{ns}</optgroup>'
-            f'<optgroup label="{escape(label("tools.network.group_countries"))}">{all_}</optgroup>')
-
-
-# The whole find-your-network block for one language.
-def find_network_html(cat: Catalogue, lang: str, label: Label, links: Links) -> str:
-    panels = "".join(_network_panel(cat, n, lang, label, links) for n in sorted(cat.networks))
-    templates = (
-        f'<template data-template="member">{escape(label("tools.network.member_line"))}</template>'
-        f'<template data-template="none">{escape(label("tools.network.none_line"))}</template>')
-    return (
-        '<div class="kb-find-network" data-kb-find-network>'
-        f'<script type="application/json" id="kb-networks-data">{script_json(network_blob(cat, lang))}</script>'
-        '<div class="kb-find-network__chooser" hidden>'
-        f'<label for="kb-country">{escape(label("tools.network.choose"))}</label> '
-        f'<select id="kb-country" name="country" autocomplete="off">{country_options(cat, lang, label)}</select>'
-        f"{templates}"
-        f'<div class="kb-find-network__result" aria-live="polite">{panels}'
-        f"{_fallback_panel(cat, lang, label, links)}</div>"
-        "</div>"
-        f'<p class="kb-nojs-note" data-kb-nojs>{escape(label("tools.network.nojs"))}</p>'
-        "</div>"
-    )
+            rows.append({"network": net_id, "acronym": network.acronym, "url": _network_url(page, net_id),
+                         "country": org.country or "", "organisation": org.name.get(lang),
+                         "country_name": country_name(org.country, lang) if org.country else None,
+                         "roles": [page.t(f"tools.role.{r.value}") for r in member.roles]})
+    return rows
 
 
 # ---------------------------------------------------------------- readiness self-check
@@ -234,8 +181,9 @@ ITEM_RE = re.compile(r"<li>(?P<text>.*?)</li>", re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 
 
-# The HTML Markdown made of the areas (a heading with an id and a list of questions), as a form.
-def readiness_form(region: str, label: Label) -> str:
+# The areas of the self-check (a heading with an id and a list of questions, as Markdown made them).
+# The headings and questions are the page's own converted Markdown, kept as markup.
+def readiness_areas(region: str) -> list[dict]:
     areas = list(AREA_RE.finditer(region))
     ids = [m["id"] for m in areas]
     if tuple(ids) != AREAS:
@@ -247,70 +195,11 @@ def readiness_form(region: str, label: Label) -> str:
                         f"found other text: {TAG_RE.sub('', leftover).strip()[:80]!r}")
     out = []
     for match in areas:
-        area = match["id"]
-        questions = [re.sub(r"</?p>", "", q["text"]).strip() for q in ITEM_RE.finditer(match["items"])]
+        questions = [Markup(re.sub(r"</?p>", "", q["text"]).strip()) for q in ITEM_RE.finditer(match["items"])]
         if not 1 <= len(questions) <= 5:
-            raise ToolError(f"area {area}: write between 1 and 5 questions, found {len(questions)}")
-        fields = "".join(_question(area, n, text, label) for n, text in enumerate(questions, 1))
-        out.append(f'<section class="kb-area" data-area="{area}">'
-                   f'<h2 id="{area}"{_rest_of_h2(match[0])}>{match["title"]}</h2>{fields}</section>')
-    return ('<form class="kb-readiness" id="kb-readiness" data-kb-readiness autocomplete="off" '
-            f'aria-label="{escape(label("tools.readiness.form"))}">{"".join(out)}</form>')
-
-
-# The attributes of an <h2> after its id (Markdown may add none, but keep them if it does).
-def _rest_of_h2(h2: str) -> str:
-    head = h2[: h2.index(">")]
-    return head[head.index('"', head.index('id="') + 4) + 1:]
-
-
-# One question: a fieldset whose legend is the question, with three labelled radios.
-def _question(area: str, number: int, text: str, label: Label) -> str:
-    name = f"{area}-{number}"
-    radios = "".join(
-        f'<label class="kb-answer"><input type="radio" name="{name}" value="{score}" '
-        f'data-answer="{key}"> <span>{escape(label(f"tools.readiness.answer.{key}"))}</span></label>'
-        for key, score in ANSWERS)
-    return (f'<fieldset class="kb-question" data-area="{area}"><legend>{text}</legend>'
-            f'<div class="kb-answers">{radios}</div></fieldset>')
-
-
-# The result panel: a row per area and the overall suggestion (all shown by the script).
-def readiness_result(area_titles: dict[str, str], label: Label, links: Links,
-                     ifrc: Organisation | None, lang: str) -> str:
-    states = ("unanswered", "ready", "partly", "not-yet")
-    rows = []
-    for area in AREAS:
-        cells = "".join(f'<span data-state="{s}" hidden>{escape(label(f"tools.readiness.state.{s}"))}</span>'
-                        for s in states)
-        rows.append(f'<tr data-area-result="{area}"><th scope="row">{area_titles[area]}</th>'
-                    f"<td>{cells}</td></tr>")
-    heads = (f'<th scope="col">{escape(label("tools.readiness.col.area"))}</th>'
-             f'<th scope="col">{escape(label("tools.readiness.col.result"))}</th>')
-    where = []
-    if ifrc is not None and ifrc.website:
-        where.append(f'<li>{escape(ifrc.name.get(lang))}{escape(label("tools.colon"))} '
-                     f'<a href="{escape(ifrc.website)}" dir="ltr">{escape(ifrc.website)}</a></li>')
-    if links.find_network:
-        where.append(f'<li><a href="{escape(links.find_network)}">'
-                     f'{escape(label("tools.readiness.find_network"))}</a></li>')
-    overall = (
-        f'<p data-overall="incomplete" hidden>{escape(label("tools.readiness.overall.incomplete"))}</p>'
-        f'<p data-overall="ready" hidden>{escape(label("tools.readiness.overall.ready"))}</p>'
-        f'<div data-overall="refer" hidden><p>{escape(label("tools.readiness.overall.refer"))}</p>'
-        f'<ul>{"".join(where)}</ul></div>')
-    return (
-        '<div class="kb-readiness-result" data-kb-readiness-result>'
-        f'<p class="kb-nojs-note" data-kb-nojs>{escape(label("tools.readiness.nojs"))}</p>'
-        '<div class="kb-readiness-result__live" hidden>'
-        f'<table class="kb-readiness-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        f'<div class="kb-readiness-overall" role="status" aria-live="polite">{overall}</div>'
-        f'<p class="kb-readiness-judgement">{escape(label("tools.readiness.judgement"))}</p>'
-        f'<p><button type="button" class="md-button md-button--primary" data-kb-print>'
-        f'{escape(label("tools.readiness.print"))}</button> '
-        f'<button type="button" class="md-button" data-kb-reset>{escape(label("tools.readiness.reset"))}</button></p>'
-        "</div></div>"
-    )
+            raise ToolError(f"area {match['id']}: write between 1 and 5 questions, found {len(questions)}")
+        out.append({"id": match["id"], "title": Markup(match["title"]), "questions": questions})
+    return out
 
 
 # The plain text of each area heading in a region of HTML (for the result table).

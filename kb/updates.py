@@ -15,14 +15,17 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from html import escape
+from collections.abc import Iterable
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton
 import yaml
-from mkdocs.utils import get_relative_url
+from babel.dates import format_date, format_skeleton
 
-NETWORKS = ("apmn", "atn")
+from .context import PageFile, PageView
+from .errors import KbError
+from .markers import handler
+from .urls import relative_url
+
 SECTION = "updates/"
 POSTS = "updates/posts/"
 FEED_NAME = "feed.xml"
@@ -33,7 +36,7 @@ DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-class PostError(ValueError):
+class PostError(KbError):
     """A mistake in a post, already worded as `file:line: what to change`."""
 
 
@@ -138,7 +141,7 @@ def front_matter(text: str, rel: str) -> dict:
 
 
 # Read and check one post file; every mistake raises PostError naming file, line and the fix.
-def read_post(path: Path, docs_dir: Path, project: Path) -> Post:
+def read_post(path: Path, docs_dir: Path, project: Path, networks: Iterable[str]) -> Post:
     rel = path.relative_to(project).as_posix()
     lang = path.relative_to(docs_dir).parts[0]
     text = path.read_text(encoding="utf-8")
@@ -157,9 +160,9 @@ def read_post(path: Path, docs_dir: Path, project: Path) -> Post:
         raise PostError(f"{rel}:{line_of(text, 'date')}: date '{meta['date']}' is not a date — write "
                         "YYYY-MM-DD (or YYYY-MM, or YYYY when only the month or year is known)") from None
     network = str(meta["network"]).strip()
-    if network not in NETWORKS:
+    if network not in networks:
         raise PostError(f"{rel}:{line_of(text, 'network')}: network '{network}' is not a network — "
-                        f"write one of: {', '.join(NETWORKS)}")
+                        f"write one of: {', '.join(sorted(networks))}")
     name = path.stem
     if not name.startswith(date.iso + "-"):
         raise PostError(f"{rel}:{line_of(text, 'date')}: the file name must start with the date "
@@ -171,8 +174,8 @@ def read_post(path: Path, docs_dir: Path, project: Path) -> Post:
 
 
 # Every post of the project, checked: each file alone, then each translation against its English.
-def check_posts(docs_dir: Path, project: Path, default: str) -> list[Post]:
-    posts = [read_post(p, docs_dir, project) for p in sorted(docs_dir.glob(f"*/{POSTS}*.md"))]
+def check_posts(docs_dir: Path, project: Path, default: str, networks: Iterable[str]) -> list[Post]:
+    posts = [read_post(p, docs_dir, project, networks) for p in sorted(docs_dir.glob(f"*/{POSTS}*.md"))]
     originals = {p.name: p for p in posts if p.lang == default}
     for post in posts:
         if post.lang == default:
@@ -194,77 +197,51 @@ def check_posts(docs_dir: Path, project: Path, default: str) -> list[Post]:
 
 # ---------------------------------------------------------------- one language build
 
-# The language whose URL prefix a URL has ("fr/updates/" -> fr; no prefix -> the default).
-def url_language(url: str, languages: list[str], default: str) -> str:
-    first = url.split("/", 1)[0]
-    return first if first in languages and first != default else default
-
-
-# The URL prefix of a language ("" for the default).
-def prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
-
-
 # The posts this language build holds (its own and English fallbacks), newest first.
-def listed_posts(files, lang: str, default: str, docs_dir: Path, project: Path,
+def listed_posts(pages: list[PageFile], lang: str, docs_dir: Path, project: Path, networks: Iterable[str],
                  network: str | None = None) -> list[Listed]:
-    start = prefix(lang, default) + POSTS
     listed = []
-    for file in files.documentation_pages():
-        if not file.url.startswith(start):
+    for file in pages:
+        if not file.path.startswith(POSTS):
             continue
-        post = read_post(Path(file.abs_src_path), docs_dir, project)
+        post = read_post(file.abs_src, docs_dir, project, networks)
         if network is None or post.network == network:
             listed.append(Listed(post, file.url, fallback=post.lang != lang))
     return sorted(listed, key=lambda item: (item.post.date.sort_key, item.post.name), reverse=True)
 
 
-# The Markdown (year headings) and HTML (lists) that replace a kb:updates marker.
-def render_listing(items: list[Listed], lang: str, page_url: str, network_urls: dict[str, str],
-                   words: dict[str, str]) -> str:
-    if not items:
-        return f'<p class="kb-updates__empty">{escape(words["none"])}</p>'
-    blocks = []
-    year = None
+# The URL of a page of this build by its path in the language folder ("updates/apmn.md"), or None.
+def url_of_path(pages: list[PageFile], path: str) -> str | None:
+    return next((f.url for f in pages if f.path == path), None)
+
+
+@handler("updates", "markdown", target="network-optional")
+def updates_marker(page: PageView, target: str, _inner: str | None) -> str:
+    """The posts of this language build (of one network, or all), by year, newest first."""
+    ctx, lang = page.ctx, page.lang.reader
+    items = listed_posts(page.pages, lang, ctx.docs_dir, ctx.root, ctx.catalogue.networks, target or None)
+    networks = {n: url for n in ctx.catalogue.networks if (url := url_of_path(page.pages, f"{SECTION}{n}.md"))}
+    years: list[dict] = []
     for item in items:
+        if not years or years[-1]["year"] != item.post.date.year:
+            years.append({"year": item.post.date.year, "items": []})
         post = item.post
-        if post.date.year != year:
-            if year is not None:
-                blocks.append("</ul>\n")
-            year = post.date.year
-            blocks.append(f"\n## {year} {{#year-{year}}}\n\n<ul class=\"kb-updates\">")
-        href = get_relative_url(item.url, page_url)
-        lang_attr = f' lang="{escape(post.lang)}" dir="ltr"' if item.fallback else ""
-        network = escape(post.network.upper())
-        if post.network in network_urls:
-            network = f'<a href="{escape(get_relative_url(network_urls[post.network], page_url))}">{network}</a>'
-        tag = f' <span class="kb-updates__fallback">({escape(words["tag"])})</span>' if item.fallback else ""
-        blocks.append(
-            '<li class="kb-update">'
-            f'<p class="kb-update__meta"><time datetime="{escape(post.date.iso)}">{escape(post.date.display(lang))}</time>'
-            f' · {network}</p>'
-            f'<p class="kb-update__title"><a href="{escape(href)}"{lang_attr}>{escape(post.title)}</a>{tag}</p>'
-            f'<p class="kb-update__summary"{lang_attr}>{escape(post.summary)}</p>'
-            "</li>"
-        )
-    blocks.append("</ul>\n")
-    return "\n".join(blocks) + "\n"
+        years[-1]["items"].append({
+            "post": post, "href": relative_url(item.url, page.url), "fallback": item.fallback,
+            "date": post.date.display(lang),
+            "network_url": relative_url(networks[post.network], page.url) if post.network in networks else None})
+    feed = None
+    if not ctx.offline:  # the offline edition (file://): feeds are for subscribing online
+        title = f"{page.state.get('site_name', '')} — {page.t('updates.feed.title')}"
+        feed = {"href": FEED_NAME, "title": title + (f" — {target.upper()}" if target else "")}
+        page.state["feed"] = feed
+    return page.render("updates_listing.html", years=years, feed=feed)
 
 
 # The header shown on a post page: date, network and, for a fallback, the "English only" notice.
-def render_post_header(post: Post, lang: str, network_url: str | None, words: dict[str, str]) -> str:
-    network = escape(post.network.upper())
-    if network_url:
-        network = f'<a href="{escape(network_url)}">{network}</a>'
-    header = (f'<p class="kb-update__meta"><time datetime="{escape(post.date.iso)}">'
-              f'{escape(post.date.display(lang))}</time> · {network}</p>')
-    if post.lang != lang:
-        header = (
-            '<div class="admonition note kb-notice kb-notice--fallback" role="note" data-search-exclude>'
-            f'<p class="admonition-title">{escape(words["fallback_title"])}</p>'
-            f'<p>{escape(words["fallback_body"])}</p></div>' + header
-        )
-    return header
+def post_header(page: PageView, post: Post, network_url: str | None) -> str:
+    return page.render("updates_post_header.html", post=post, date=post.date.display(page.lang.reader),
+                       network_url=network_url)
 
 
 # An Atom feed (RFC 4287) of the listed posts: title, link, date and summary of each, nothing else.
@@ -277,7 +254,7 @@ def atom_feed(items: list[Listed], *, lang: str, feed_url: str, page_url: str, t
 
     def href(url: str) -> str:
         # Absolute with site_url; otherwise relative to the feed, which RFC 4287 allows.
-        return site_url.rstrip("/") + "/" + url if site_url else get_relative_url(url, feed_url)
+        return site_url.rstrip("/") + "/" + url if site_url else relative_url(url, feed_url)
 
     def ident(url: str) -> str:
         return site_url.rstrip("/") + "/" + url if site_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'kb:' + url)}"

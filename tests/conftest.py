@@ -1,14 +1,9 @@
 """Shared fixtures: one real build of the repository per test session."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitebuild import Build, build_site  # noqa: E402
+from sitebuild import Build, build_site
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     if result.returncode == 0:
         sys.stdout.write(log)
         return 0
-    summary = summarise(log)
+    summary = summarise(log, ROOT)
     if summary is not None:
         message, path, line = summary
         print(message)

@@ -1,9 +1,9 @@
-"""The MkDocs hook loads data/ once per build and again after an edit."""
+"""The context hook loads data/ once per build and again after an edit."""
 from __future__ import annotations
 
 import logging
 import os
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +14,17 @@ from conftest import REPO, Repo, org
 
 import kb.catalogue as catalogue
 
-sys.path.insert(0, str(REPO / "hooks"))
-import data as hook  # noqa: E402  (hooks/data.py, as MkDocs loads it)
+import context as hook  # hooks/context.py, as MkDocs loads it (hooks/ is on pytest's pythonpath)
+import kbglue
 
 
 def config_for(root: Path) -> MkDocsConfig:
-    """A MkDocs config object whose mkdocs.yml would sit at root."""
+    """A MkDocs config object whose mkdocs.yml would sit at root (with the project's labels)."""
+    (root / "data").mkdir(exist_ok=True)
+    shutil.copyfile(REPO / "data" / "labels.yml", root / "data" / "labels.yml")
     config = MkDocsConfig(config_file_path=str(root / "mkdocs.yml"))
     config.config_file_path = str(root / "mkdocs.yml")
+    config.docs_dir = str(root / "docs")
     return config
 
 
@@ -35,7 +38,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         seen.append(root)
         return real(root, today)
 
-    monkeypatch.setattr(catalogue, "load_catalogue", counting)
+    monkeypatch.setattr(kbglue, "load_catalogue", counting)
     return seen
 
 
@@ -45,8 +48,8 @@ def test_loaded_once_across_language_calls(repo: Repo, loads: list[Path]) -> Non
     for _ in range(4):  # static-i18n: one on_config per language, same config object
         assert hook.on_config(config) is config
     assert len(loads) == 1
-    assert "_kb_catalogue" not in config.keys() and "_kb_catalogue" not in config.extra
-    assert catalogue.get_catalogue(config).organisations["test-red-cross"].country == "AU"
+    assert "_kb_context" not in config.keys() and "_kb_context" not in config.extra
+    assert kbglue.context(config).catalogue.organisations["test-red-cross"].country == "AU"
     assert len(loads) == 1
 
 
@@ -58,7 +61,7 @@ def test_reloaded_when_a_file_changes(repo: Repo, loads: list[Path]) -> None:
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     hook.on_config(config)
     assert len(loads) == 2
-    assert catalogue.get_catalogue(config).organisations["test-red-cross"].country == "NO"
+    assert kbglue.context(config).catalogue.organisations["test-red-cross"].country == "NO"
 
 
 def test_errors_stop_the_build_with_every_problem(repo: Repo) -> None:
@@ -73,9 +76,9 @@ def test_errors_stop_the_build_with_every_problem(repo: Repo) -> None:
 
 def test_notices_are_logged_at_info(repo: Repo, caplog: pytest.LogCaptureFixture) -> None:
     repo.org("test-red-cross", org())
-    with caplog.at_level(logging.DEBUG, logger="mkdocs.hooks.data"):
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.hooks.kb"):
         hook.on_config(config_for(repo.root))
     notices = [r for r in caplog.records if "no translation" in r.getMessage()]
     assert notices and all(r.levelno == logging.INFO for r in notices)
-    assert all(r.name == "mkdocs.hooks.data" for r in notices)
+    assert all(r.name == "mkdocs.hooks.kb" for r in notices)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

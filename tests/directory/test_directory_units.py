@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from jinja2 import UndefinedError
 
-from kb.directory import environment
+from kb.render import environment
 from kb.worldmap import load_world, package_map_path, parse_path
 from sitebuild import ROOT
 

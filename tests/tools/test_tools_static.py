@@ -10,7 +10,7 @@ from kb.catalogue import load_catalogue
 from kb.fields import COUNTRIES
 from kb.localise import sort_key
 from kb.models import Role
-from kb.tools import AREAS, ToolError, readiness_form, script_json
+from kb.tools import AREAS, ToolError, readiness_areas, script_json
 from sitebuild import LANGUAGES, ROOT
 
 TOOLS = ("tools/find-your-network/", "tools/readiness/")
@@ -162,8 +162,8 @@ def test_malformed_self_check_is_rejected():
     """A self-check block with a missing area, or with stray text, stops the build with a message."""
     areas = "".join(f'<h2 id="{a}">{a}</h2>\n<ul>\n<li>Q?</li>\n</ul>' for a in AREAS[:-1])
     with pytest.raises(ToolError, match="expertise"):
-        readiness_form(areas, lambda key: key)
+        readiness_areas(areas)
     complete = areas + '<h2 id="expertise">E</h2><ul><li>Q?</li></ul>'
-    readiness_form(complete, lambda key: key)
+    readiness_areas(complete)
     with pytest.raises(ToolError, match="other text"):
-        readiness_form(complete + "<p>Stray paragraph</p>", lambda key: key)
+        readiness_areas(complete + "<p>Stray paragraph</p>")
