@@ -9,10 +9,10 @@ reloading when the data, the labels or the settings change. A page's language co
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,7 +28,8 @@ from kb.translations_view import REPORT
 from kb.urls import relative_url
 
 log = logging.getLogger("mkdocs.hooks.kb")
-ATTRIBUTE = "_kb_context"
+ATTRIBUTE = "_kb_cache"
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- errors
@@ -69,18 +70,31 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     return bool(plugin is not None and plugin.config.enabled)
 
 
-# The build context: made in the first on_config and reused while nothing it depends on changed.
+# A value kept on the config object while `key` is unchanged (the one cache of the build: static-i18n
+# reuses the config for every language, `serve` makes a new one per rebuild).
+def cached(config: MkDocsConfig, name: str, key: object, make: Callable[[], T], refresh: bool = True) -> T:
+    store = config.__dict__.setdefault(ATTRIBUTE, {})
+    if name in store and (not refresh or store[name][0] == key):
+        return store[name][1]
+    value = make()
+    store[name] = (key, value)
+    return value
+
+
+# The build context: made in the first on_config, checked again in each language's on_config.
 def context(config: MkDocsConfig, refresh: bool = False) -> BuildContext:
-    cached = getattr(config, ATTRIBUTE, None)
-    if cached is not None and not refresh:
-        return cached[1]
+    store = config.__dict__.get(ATTRIBUTE, {})
+    if "context" in store and not refresh:
+        return store["context"][1]
     root = Path(config.config_file_path).resolve().parent
     labels_file = root / "data" / "labels.yml"
     edition = str((config.get("extra") or {}).get("edition", "public"))
     key = (data_fingerprint(root), labels_file.stat().st_mtime_ns, edition, offline_enabled(config),
            config.site_url, str(config.docs_dir))
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    return cached(config, "context", key, lambda: _make_context(config, root, labels_file, edition))
+
+
+def _make_context(config: MkDocsConfig, root: Path, labels_file: Path, edition: str) -> BuildContext:
     try:
         catalogue = load_catalogue(root)
     except DataError as error:
@@ -89,26 +103,23 @@ def context(config: MkDocsConfig, refresh: bool = False) -> BuildContext:
         log.info("notice: %s", notice)
     log.info("data: %d organisations, %d networks", len(catalogue.organisations), len(catalogue.networks))
     with build_errors():
-        ctx = BuildContext(root=root, docs_dir=Path(config.docs_dir).resolve(), languages=languages(config),
-                           edition=edition, offline=offline_enabled(config),
-                           catalogue=catalogue.for_edition(edition), labels=load_labels(labels_file),
-                           templates=root / "overrides" / "kb", site_url=config.site_url or None)
-    ctx.extra["full_catalogue"] = catalogue
-    setattr(config, ATTRIBUTE, (key, ctx))
-    return ctx
+        return BuildContext(root=root, docs_dir=Path(config.docs_dir).resolve(), languages=languages(config),
+                            edition=edition, offline=offline_enabled(config),
+                            catalogue=catalogue.for_edition(edition), labels=load_labels(labels_file),
+                            templates=root / "overrides" / "kb", site_url=config.site_url or None)
 
 
-# The translation report of the build, read once per set of Markdown files (fingerprint).
+# The translation report of the build, read again only when a Markdown file changed (fingerprint).
 def translation_report(config: MkDocsConfig) -> None:
     ctx = context(config)
-    key = fingerprint(ctx.docs_dir)
-    if ctx.extra.get("translations_key") == key:
-        return
-    try:
-        ctx.extra[REPORT] = scan(ctx.docs_dir, ctx.codes, ctx.source)
-    except TranslationRecordError as error:
-        raise PluginError(f"Malformed translation record: {error}") from None
-    ctx.extra["translations_key"] = key
+
+    def make() -> Any:
+        try:
+            return scan(ctx.docs_dir, ctx.codes, ctx.source)
+        except TranslationRecordError as error:
+            raise PluginError(f"Malformed translation record: {error}") from None
+
+    ctx.extra[REPORT] = cached(config, "translations", (id(ctx), fingerprint(ctx.docs_dir)), make)
 
 
 # ---------------------------------------------------------------- pages and languages

@@ -51,7 +51,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # MkDocs renders every page's Markdown before any template, so each holds its final HTML here.
 @event_priority(-50)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not page.content or "kb:" not in page.content:
+    if not page.content or not markers.has_stage(page.content, "context"):
         return context
     view = kbglue.page_view(page, config, [f for f in kbglue.page_files(_files_of(nav))])
     wanted = print_paths(config)

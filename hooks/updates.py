@@ -21,10 +21,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     with kbglue.build_errors():
         # English is the source, whatever this build serves at its root.
         up.check_posts(ctx.docs_dir, ctx.root, ctx.source, networks)
-        pages = kbglue.page_files(files)
-        index = next((f for f in pages if f.path == f"{up.SECTION}index.md"), None)
-        if index is None:
+        if ctx.offline:  # feeds are for subscribing online; the offline edition has none
             return files
+        pages = kbglue.page_files(files)
         lang = kbglue.build_language(config)
         for network in (None, *networks):
             section = up.url_of_path(pages, f"{up.SECTION}{network}.md" if network else f"{up.SECTION}index.md")

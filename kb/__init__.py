@@ -1,4 +1,5 @@
-"""Data layer of the knowledge base: strict YAML loading, models, cross-file checks.
+"""The knowledge base's logic, as plain Python (no MkDocs import): data loading and checks, the build
+context, the marker dispatcher and its handlers, rendering through autoescaped templates.
 
-Other hooks import from here, e.g. ``from kb.catalogue import get_catalogue, Catalogue``.
+The MkDocs hooks (hooks/*.py) are thin: they make the context (hooks/kbglue.py) and call in here.
 """

@@ -203,6 +203,13 @@ def expand(text: str, stage: str, page: PageView, lines: dict[str, list[int]] | 
     return "".join(out)
 
 
+# True when the text holds a marker that runs at `stage`.
+def has_stage(text: str, stage: str) -> bool:
+    known = registry()
+    return any(m.group(1) != "/" and (marker := known.get(m.group(2))) is not None and marker.stage == stage
+               for m in MARKER_RE.finditer(text))
+
+
 # The line numbers of each marker text in a page (from `scan`), for `expand`'s messages.
 def marker_lines(found: list[Found]) -> dict[str, list[int]]:
     lines: dict[str, list[int]] = {}

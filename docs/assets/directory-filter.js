@@ -1,4 +1,4 @@
-/* Filters for the member directories (hooks/kb/directory.py, overrides/kb/directory.html).
+/* Filters for the member directories (kb/directory.py, overrides/kb/directory.html).
    Without JavaScript the full table shows; this script only adds the filter controls.
    No inline script, no eval, no storage, no network request. */
 (function () {

@@ -48,7 +48,7 @@ def test_loaded_once_across_language_calls(repo: Repo, loads: list[Path]) -> Non
     for _ in range(4):  # static-i18n: one on_config per language, same config object
         assert hook.on_config(config) is config
     assert len(loads) == 1
-    assert "_kb_context" not in config.keys() and "_kb_context" not in config.extra
+    assert "_kb_cache" not in config.keys() and "_kb_cache" not in config.extra
     assert kbglue.context(config).catalogue.organisations["test-red-cross"].country == "AU"
     assert len(loads) == 1
 
