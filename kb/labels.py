@@ -4,7 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from .problems import DataError
+from .yamlload import load_file
 
 from .models import LANGUAGES
 DEFAULT_LANGUAGE = "en"
@@ -34,9 +35,10 @@ def load_labels(path: Path) -> Labels:
 
 @lru_cache(maxsize=4)
 def _load(path: str, _size: int, _mtime: int) -> Labels:
-    yaml = YAML(typ="safe")  # libyaml's C scanner where ruamel.yaml.clib is installed
-    with open(path, encoding="utf-8") as handle:
-        raw = yaml.load(handle) or {}
+    loaded = load_file(Path(path), "/".join(Path(path).parts[-2:]))  # data/labels.yml in messages
+    if loaded.problems:
+        raise DataError(loaded.problems)
+    raw = loaded.data or {}
     return Labels({str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in raw.items()})
 
 

@@ -34,14 +34,14 @@ from io import StringIO
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+
+from .yamlload import FRONT_MATTER, Loaded, load_front_matter, split_front_matter
 
 DEFAULT_LANGUAGE = "en"
 HASH_PREFIX = "sha256:"
 HASH_DIGITS = 16
 HASH_FORMAT = re.compile(r"^sha256:[0-9a-f]{12,64}$")
 RECORD_KEYS = ("source_hash", "reviewed")
-FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
 CURRENT, OUTDATED, MISSING = "current", "outdated", "missing"
 
@@ -98,41 +98,39 @@ class Report:
 
 # ---------------------------------------------------------------- front matter and hashing
 
-# Split a Markdown file into (front matter YAML or None, body, 1-based line of the first YAML line).
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return None, text, 0
-    return match.group(2) or "", text[match.end():], 2
-
-
 # LF line endings, no byte-order mark.
 def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# Parse front matter YAML; a mapping or an error. `lines=True` uses the round-trip loader, which
-# knows the line of every key (for error messages); the default is the fast safe loader (libyaml's
-# C scanner where ruamel.yaml.clib is installed), both YAML 1.2.
-def load_front_matter(yaml_text: str, path: str, first_line: int, lines: bool = False) -> dict:
-    try:
-        loader = YAML(typ="rt", pure=True) if lines else YAML(typ="safe")
-        data = loader.load(yaml_text) if yaml_text.strip() else {}
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else None
-        raise TranslationRecordError(path, line, "front matter", f"not valid YAML ({getattr(error, 'problem', error)})") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise TranslationRecordError(path, first_line, "front matter", "must be a mapping of keys to values")
-    return data
+# The front matter of a page, read by the one YAML loader (kb.yamlload): None without front matter;
+# a YAML problem or a front matter that is not a mapping raises, naming file, line and field.
+def read_front_matter(text: str, path: str) -> Loaded | None:
+    loaded = load_front_matter(text, path)
+    if loaded is None:
+        return None
+    if loaded.problems:
+        problem = loaded.problems[0]
+        name = "front matter" if problem.field.startswith("(") else problem.field
+        raise TranslationRecordError(path, problem.line, name, problem.message)
+    if loaded.data is None:
+        loaded.data = {}
+    if not isinstance(loaded.data, dict):
+        raise TranslationRecordError(path, loaded.line_of(()), "front matter", "must be a mapping of keys to values")
+    return loaded
+
+
+# The front matter of a page as a mapping ({} without one).
+def meta_of(text: str, path: str) -> dict:
+    loaded = read_front_matter(text, path)
+    return loaded.data if loaded is not None else {}
 
 
 # What a translator translates, normalised: title, description and body of an English page.
 def source_text(text: str, path: str = "<english>") -> str:
-    yaml_text, body, first_line = split_front_matter(normalise(text))
-    meta = load_front_matter(yaml_text, path, first_line) if yaml_text is not None else {}
+    text = normalise(text)
+    meta = meta_of(text, path)
+    _yaml, body, _line = split_front_matter(text)
     title = str(meta.get("title", "") or "")
     description = str(meta.get("description", "") or "")
     return f"title: {title}\ndescription: {description}\n---\n{body.rstrip()}\n"
@@ -157,47 +155,34 @@ def hash_matches(recorded: str | None, digest: str) -> bool:
 
 # The translation record of a translated page's text; None when it has none; errors name file, line, field.
 def parse_record(text: str, path: str) -> Record | None:
-    yaml_text, _body, first_line = split_front_matter(normalise(text))
-    if yaml_text is None:
-        return None
-    try:
-        return _record(load_front_matter(yaml_text, path, first_line), path, first_line)
-    except TranslationRecordError:  # read it again, with lines, to say where
-        return _record(load_front_matter(yaml_text, path, first_line, lines=True), path, first_line)
+    loaded = read_front_matter(normalise(text), path)
+    return _record(loaded, path) if loaded is not None else None
 
 
-# The checked record of parsed front matter (None without one); errors name the line when known.
-def _record(meta: dict, path: str, first_line: int) -> Record | None:
+# The checked record of read front matter (None without one); errors name the line.
+def _record(loaded: Loaded, path: str) -> Record | None:
+    meta = loaded.data
     if "translation" not in meta:
         return None
     record = meta["translation"]
-    line = _line_of(meta, "translation", first_line)
+    line = loaded.line_of(("translation",))
     if not isinstance(record, dict):
         raise TranslationRecordError(path, line, "translation", f"must be a mapping with {' and '.join(RECORD_KEYS)}, not {record!r}")
     for key in record:
         if key not in RECORD_KEYS:
-            raise TranslationRecordError(path, _line_of(record, key, first_line), f"translation.{key}",
+            raise TranslationRecordError(path, loaded.line_of(("translation", key)), f"translation.{key}",
                                          f"unknown key (allowed: {', '.join(RECORD_KEYS)})")
     if "reviewed" not in record:
         raise TranslationRecordError(path, line, "translation.reviewed", "missing (true or false)")
     reviewed = record["reviewed"]
     if not isinstance(reviewed, bool):
-        raise TranslationRecordError(path, _line_of(record, "reviewed", first_line), "translation.reviewed",
+        raise TranslationRecordError(path, loaded.line_of(("translation", "reviewed")), "translation.reviewed",
                                      f"must be true or false, not {reviewed!r}")
     recorded = record.get("source_hash")
     if "source_hash" in record and (not isinstance(recorded, str) or not HASH_FORMAT.match(recorded)):
-        raise TranslationRecordError(path, _line_of(record, "source_hash", first_line), "translation.source_hash",
+        raise TranslationRecordError(path, loaded.line_of(("translation", "source_hash")), "translation.source_hash",
                                      f"must look like 'sha256:' followed by 12 to 64 lowercase hex digits, not {recorded!r}")
     return Record(source_hash=recorded, reviewed=reviewed)
-
-
-# The 1-based file line of a key in a round-trip mapping (None if unknown).
-def _line_of(mapping: object, key: str, first_line: int) -> int | None:
-    lc = getattr(mapping, "lc", None)
-    try:
-        return first_line + lc.key(key)[0] if lc is not None else None
-    except (KeyError, TypeError):
-        return None
 
 
 # ---------------------------------------------------------------- the report
@@ -211,10 +196,7 @@ def cell_for(record: Record | None, digest: str) -> Cell:
 
 # The front-matter title of a page ("" if none or unreadable).
 def _title(text: str, path: str) -> str:
-    yaml_text, _body, first_line = split_front_matter(normalise(text))
-    if yaml_text is None:
-        return ""
-    return str(load_front_matter(yaml_text, path, first_line).get("title", "") or "")
+    return str(meta_of(normalise(text), path).get("title", "") or "")
 
 
 # Read docs/<lang>/ trees and compute every page's state in every language (English hashed once).

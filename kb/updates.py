@@ -18,20 +18,19 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from babel.dates import format_date, format_skeleton
 
 from .context import PageFile, PageView
 from .errors import KbError
 from .markers import handler
 from .urls import relative_url
+from .yamlload import BadTimestamp, load_front_matter
 
 SECTION = "updates/"
 POSTS = "updates/posts/"
 FEED_NAME = "feed.xml"
 REQUIRED = ("title", "date", "network", "summary")
 MARKER = re.compile(r"<!--\s*kb:updates(?:\s+([a-z]+))?\s*-->")
-FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -122,21 +121,20 @@ def line_of(text: str, key: str) -> int:
 
 # The front matter of a file as a dict ({} when there is none); unreadable YAML raises PostError.
 def front_matter(text: str, rel: str) -> dict:
-    match = FRONT.match(text)
-    if not match:
+    loaded = load_front_matter(text, rel)
+    if loaded is None:
         return {}
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise PostError(f"{rel}:{line}: the front matter is not valid YAML ({getattr(error, 'problem', error)}) — "
-                        "compare it with the post template in CONTRIBUTING.md") from None
-    except ValueError:  # YAML reads 2024-02-30 as a date and fails
-        raise PostError(f"{rel}:{line_of(text, 'date')}: date is not a real date — write YYYY-MM-DD "
-                        "(or YYYY-MM, or YYYY when only the month or year is known)") from None
+    if loaded.problems:
+        problem = loaded.problems[0]
+        raise PostError(f"{rel}:{problem.line}: the front matter is not valid YAML ({problem.field}: {problem.message}) — "
+                        "compare it with the post template in CONTRIBUTING.md")
+    meta = loaded.data if loaded.data is not None else {}
     if not isinstance(meta, dict):
         raise PostError(f"{rel}:2: the front matter must be `key: value` lines — compare it with the post template")
+    for key, value in meta.items():
+        if isinstance(value, BadTimestamp):  # YAML reads 2024-02-30 as a date that does not exist
+            raise PostError(f"{rel}:{loaded.line_of((key,))}: {key} is not a real date — write YYYY-MM-DD "
+                            "(or YYYY-MM, or YYYY when only the month or year is known)")
     return meta
 
 

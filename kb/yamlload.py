@@ -1,15 +1,18 @@
-"""Strict, line-aware YAML loading (ruamel.yaml, YAML 1.2, no object construction).
+"""Strict, line-aware YAML loading through ruamel.yaml's public API (YAML 1.2).
 
-The file is parsed into events (to see tags, anchors, aliases and documents) and composed into
-nodes (to know the line of every key and item). Plain Python values are then built from the nodes
-by this module itself, so no YAML tag can ever create an arbitrary object.
+The one YAML reader for data files, data/labels.yml and the front matter of Markdown pages.
+`YAML(typ="safe").parse()` gives the parser's events (libyaml's C parser where ruamel.yaml.clib is
+installed), which carry the line of every value and every tag, anchor, alias and document written
+in the file. This module builds plain dicts, lists and scalars from them and reports what a file
+must not contain; an unquoted value's type comes from ruamel's YAML 1.2 resolver (`YAML.resolver`)
+and its value from ruamel's safe constructor (`YAML.constructor`), so no tag can create an object.
 """
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +20,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
+    CollectionEndEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    Event,
+    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
 )
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import ScalarNode
 
 from .problems import Problem
 
@@ -30,9 +36,11 @@ Path_ = tuple[str | int, ...]
 
 # A plain scalar such as 12:30 that YAML 1.1 tools (PyYAML, many editors) read as a base-60 number.
 SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+# Front matter: a first line ---, the YAML, a closing --- or ... line.
+FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
 TAG = "tag:yaml.org,2002:"
-# Words for what YAML turned an unquoted value into, by resolved tag.
+# Words for what YAML turned an unquoted value into, by resolved tag; only these are constructed.
 KIND_WORDS = {
     "int": "a number",
     "float": "a number",
@@ -71,7 +79,7 @@ class Scalar:
 
 @dataclass
 class Loaded:
-    """One YAML file: its data as plain Python, the line of every path, and the problems found."""
+    """One YAML text: its data as plain Python, the line of every path, and the problems found."""
 
     file: str
     data: Any = None
@@ -102,20 +110,6 @@ def format_path(path: Path_) -> str:
     return out or "(file)"
 
 
-def _yaml() -> YAML:
-    """A pure-Python ruamel loader fixed to YAML 1.2 (its composer and 1.2 resolver build the nodes)."""
-    y = YAML(typ="safe", pure=True)
-    y.version = (1, 2)
-    return y
-
-
-def _parser() -> YAML:
-    """The same parser with libyaml's C scanner where ruamel.yaml.clib is installed (8x faster)."""
-    y = YAML(typ="safe")
-    y.version = (1, 2)
-    return y
-
-
 def load_file(path: Path, rel: str) -> Loaded:
     """Read and check one YAML file; rel is the name used in messages (relative to the repo)."""
     try:
@@ -128,29 +122,54 @@ def load_file(path: Path, rel: str) -> Loaded:
 
 
 def load_text(text: str, rel: str) -> Loaded:
-    """Check YAML text strictly and build plain Python data with line numbers."""
-    out = Loaded(rel, first_line=text.split("\n", 1)[0].rstrip("\r"))
-    if _check_tabs(text, out):
-        return out
-    try:
-        events = list(_parser().parse(io.StringIO(text)))
-        marks = _scan_events(events, out)
-        docs = _compose_all(events)
-    except YAMLError as exc:
-        _add_parse_error(exc, out)
-        return out
-    if not docs or docs[0] is None:
+    """Check the YAML text of a data file strictly and build plain Python data with line numbers."""
+    out, found = _load(text, rel, 0)
+    if not found and not out.problems:
         out.add(1, "(file)", "is empty; fill in the fields (see data/README.md)")
-        return out
-    out.lines[()] = docs[0].start_mark.line + 1
-    out.data = _Builder(out, marks).build(docs[0], ())
     return out
 
 
-def _check_tabs(text: str, out: Loaded) -> bool:
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body, 1-based file line of the first YAML line)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 0
+    return match.group(2) or "", text[match.end():], 2
+
+
+def load_front_matter(text: str, rel: str) -> Loaded | None:
+    """The front matter of a Markdown text, checked like a data file (None without front matter).
+
+    Lines are those of the Markdown file; an empty front matter gives {}.
+    """
+    yaml_text, _body, first_line = split_front_matter(text)
+    if yaml_text is None:
+        return None
+    out, found = _load(yaml_text, rel, first_line - 1)
+    if not found and not out.problems:
+        out.data = {}
+    return out
+
+
+def _load(text: str, rel: str, offset: int) -> tuple[Loaded, bool]:
+    """Loaded data of a YAML text whose line 1 is file line offset + 1; and whether it has a document."""
+    out = Loaded(rel, first_line=text.split("\n", 1)[0].rstrip("\r"))
+    if _check_tabs(text, out, offset):
+        return out, False
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    try:
+        events = list(yaml.parse(io.StringIO(text)))
+    except YAMLError as exc:
+        _add_parse_error(exc, out, offset)
+        return out, False
+    return out, _Builder(yaml, out, offset).document(iter(events))
+
+
+def _check_tabs(text: str, out: Loaded, offset: int) -> bool:
     """Report every line indented with a tab (YAML forbids it); True if any was found."""
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1 + offset):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             out.add(number, "(indentation)", "line is indented with a tab; indent with spaces only")
@@ -158,213 +177,157 @@ def _check_tabs(text: str, out: Loaded) -> bool:
     return found
 
 
-@dataclass
-class _Marks:
-    """Positions (line, column) of explicit tags and anchors, and lines of aliases in order."""
-
-    tags: dict[tuple[int, int], str] = field(default_factory=dict)
-    anchors: dict[tuple[int, int], str] = field(default_factory=dict)
-    aliases: list[tuple[int, str]] = field(default_factory=list)
-
-
-class _Replay:
-    """Serves recorded parser events to ruamel's composer, so each file is scanned only once."""
-
-    def __init__(self, events: list) -> None:
-        self.events = events
-        self.index = 0
-
-    def check_event(self, *choices: type) -> bool:
-        """True if an event is left (of one of the given classes, when any are given)."""
-        if self.index >= len(self.events):
-            return False
-        return not choices or isinstance(self.events[self.index], choices)
-
-    def peek_event(self) -> Any:
-        """The next event, left in place."""
-        return self.events[self.index]
-
-    def get_event(self) -> Any:
-        """The next event, consumed."""
-        self.index += 1
-        return self.events[self.index - 1]
-
-    def dispose(self) -> None:
-        """Nothing to release."""
-
-
-def _compose_all(events: list) -> list[Node]:
-    """Nodes of every document, composed by ruamel (YAML 1.2 resolver) from recorded events."""
-    loader = _yaml()
-    loader._parser = _Replay(events)
-    composer = loader.composer
-    docs = []
-    while composer.check_node():
-        docs.append(composer.get_node())
-    return docs
-
-
-def _scan_events(events: list, out: Loaded) -> _Marks:
-    """Walk parser events: note tags, anchors and aliases; report extra documents and directives."""
-    marks = _Marks()
-    documents = 0
-    for event in events:
-        pos = (event.start_mark.line, event.start_mark.column)
-        if isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents == 2:
-                out.add(pos[0] + 1, "(file)", "a second YAML document starts here (---); "
-                        "keep exactly one document per file and remove the extra ---")
-            if getattr(event, "version", None):
-                out.add(pos[0] + 1, "(file)",
-                        "remove the %YAML directive; files are read as YAML 1.2")
-        elif isinstance(event, AliasEvent):
-            marks.aliases.append((pos[0] + 1, str(event.anchor)))
-        elif isinstance(event, NodeEvent):
-            if event.anchor is not None:
-                marks.anchors[pos] = str(event.anchor)
-            if _explicit_tag(event):
-                marks.tags[pos] = str(event.tag)
-    return marks
-
-
-def _explicit_tag(event: NodeEvent) -> bool:
-    """True if the value carries a tag written in the file (e.g. !!python/object, !!str, !x)."""
-    return isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None
-
-
-def _add_parse_error(exc: YAMLError, out: Loaded) -> None:
+def _add_parse_error(exc: YAMLError, out: Loaded, offset: int) -> None:
     """Turn a ruamel parse error into one problem at its line, in plain words."""
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     mark = getattr(exc, "problem_mark", None)
     if mark is None or "end of stream" in what:  # e.g. an unclosed quote: show where it opened
         mark = getattr(exc, "context_mark", None) or mark
-    line = mark.line + 1 if mark is not None else 1
+    line = mark.line + 1 + offset if mark is not None else 1 + offset
     out.add(line, "(yaml)", f"YAML cannot read this line ({what}); "
             "check the indentation, the colon after each field name, and matching quotes")
 
 
 class _Builder:
-    """Builds plain Python values from composed nodes, recording lines and YAML problems."""
+    """Builds plain Python values from parser events, recording lines and YAML problems."""
 
-    def __init__(self, out: Loaded, marks: _Marks) -> None:
+    def __init__(self, yaml: YAML, out: Loaded, offset: int) -> None:
+        self.yaml = yaml
         self.out = out
-        self.marks = marks
-        self.seen: set[int] = set()
-        self.alias_index = 0
+        self.offset = offset
 
-    def build(self, node: Node, path: Path_) -> Any:
-        """Value of a node at a path; aliases, anchors and tags are reported, never followed."""
-        if id(node) in self.seen:
-            return self._alias(path)
-        self.seen.add(id(node))
-        pos = (node.start_mark.line, node.start_mark.column)
-        if pos in self.marks.anchors:
-            self.out.add(pos[0] + 1, path, f"anchors (&{self.marks.anchors[pos]}) are not allowed; "
-                         "write the value out in full and remove the &name")
-        if pos in self.marks.tags:
-            self.out.add(pos[0] + 1, path, f"the YAML tag {self._tag_text(pos)} is not allowed; "
-                         "remove it and write a plain value")
+    def line(self, event: Event) -> int:
+        """1-based file line where an event starts."""
+        return int(event.start_mark.line) + 1 + self.offset
+
+    def document(self, events: Iterator[Event]) -> bool:
+        """Build the first document into out.data; report directives and further documents."""
+        documents = 0
+        for event in events:
+            if not isinstance(event, DocumentStartEvent):
+                continue
+            documents += 1
+            if documents == 2:
+                self.out.add(self.line(event), "(file)", "a second YAML document starts here (---); "
+                             "keep exactly one document per file and remove the extra ---")
+            if event.version:
+                self.out.add(self.line(event), "(file)",
+                             "remove the %YAML directive; files are read as YAML 1.2")
+            root = next(events)
+            if documents == 1:
+                self.out.lines[()] = self.line(root)
+                self.out.data = self.value(root, events, ())
+            else:
+                _skip(root, events)
+        return documents > 0
+
+    def value(self, event: Event, events: Iterator[Event], path: Path_) -> Any:
+        """Value of the node starting at event; aliases, anchors and tags are reported."""
+        line = self.line(event)
+        if isinstance(event, AliasEvent):
+            self.out.lines[path] = line
+            self.out.add(line, path, f"aliases (*{event.anchor}) are not allowed; "
+                         "write the value out in full")
             return None
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self._item(i, item, path) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        assert isinstance(event, NodeEvent)
+        if self.marks(event, path):
+            _skip(event, events)
+            return None
+        if isinstance(event, MappingStartEvent):
+            return self.mapping(events, path)
+        if isinstance(event, CollectionStartEvent):
+            return self.sequence(events, path)
+        assert isinstance(event, ScalarEvent)
+        return self.scalar(event, path)
 
-    def _tag_text(self, pos: tuple[int, int]) -> str:
-        """A tag as a secretariat would have typed it (!!python/object rather than the URI)."""
-        tag = self.marks.tags[pos]
-        return "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
+    def marks(self, event: NodeEvent, path: Path_) -> bool:
+        """Report an anchor (&name) and an explicit tag (!!str, !x); True if there is a tag."""
+        line = self.line(event)
+        if event.anchor is not None:
+            self.out.add(line, path, f"anchors (&{event.anchor}) are not allowed; "
+                         "write the value out in full and remove the &name")
+        tag = getattr(event, "tag", None)  # only tags written in the file: resolving comes later
+        if tag is not None:
+            self.out.add(line, path, f"the YAML tag {_tag_text(str(tag))} is not allowed; "
+                         "remove it and write a plain value")
+        return tag is not None
 
-    def _alias(self, path: Path_) -> None:
-        """Report the next alias (*name) in document order; its value is not copied."""
-        line, name = self.marks.aliases[self.alias_index] if self.alias_index < len(
-            self.marks.aliases) else (self.out.line_of(path), "?")
-        self.alias_index += 1
-        self.out.lines[path] = line
-        self.out.add(line, path, f"aliases (*{name}) are not allowed; write the value out in full")
-        return None
+    def sequence(self, events: Iterator[Event], path: Path_) -> list[Any]:
+        """The items of a sequence, each with its line."""
+        items: list[Any] = []
+        for event in events:
+            if isinstance(event, CollectionEndEvent):
+                break
+            item = path + (len(items),)
+            self.out.lines[item] = self.line(event)
+            items.append(self.value(event, events, item))
+        return items
 
-    def _item(self, index: int, node: Node, path: Path_) -> Any:
-        """One list item: record its line, then build it."""
-        self.out.lines[path + (index,)] = node.start_mark.line + 1
-        return self.build(node, path + (index,))
-
-    def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
-        """A mapping with string keys; duplicate keys and merge keys (<<) are problems."""
+    def mapping(self, events: Iterator[Event], path: Path_) -> dict[str, Any]:
+        """A mapping with text keys; duplicate keys, merge keys (<<) and odd keys are problems."""
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, ScalarNode):
-                self.out.add(line, path, "a field name must be a plain word followed by a colon")
+        for key in events:
+            if isinstance(key, CollectionEndEvent):
+                break
+            line = self.line(key)
+            if not isinstance(key, ScalarEvent) or self.marks(key, path + (str(key.value),)):
+                if not isinstance(key, ScalarEvent):
+                    self.out.add(line, path, "a field name must be a plain word followed by a colon")
+                _skip(key, events)
+                _skip(next(events), events)
                 continue
-            key = str(key_node.value)
-            if key == "<<" and key_node.tag.endswith(":merge"):
-                self.out.add(line, path + (key,), "merge keys (<<) are not allowed; "
+            value = next(events)
+            name = str(key.value)
+            if name == "<<" and not key.style and self._resolve(name).endswith(":merge"):
+                self.out.add(line, path + (name,), "merge keys (<<) are not allowed; "
                              "write the fields out in full")
+                _skip(value, events)
                 continue
-            if key in first_line:
-                self.out.add(line, path + (key,), f"appears twice (first on line "
-                             f"{first_line[key]}); keep only one of them")
+            if name in first_line:
+                self.out.add(line, path + (name,), f"appears twice (first on line "
+                             f"{first_line[name]}); keep only one of them")
+                _skip(value, events)
                 continue
-            first_line[key] = line
-            self.out.lines[path + (key,)] = line
-            result[key] = self.build(value_node, path + (key,))
+            first_line[name] = line
+            self.out.lines[path + (name,)] = line
+            result[name] = self.value(value, events, path + (name,))
         return result
 
-    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+    def scalar(self, event: ScalarEvent, path: Path_) -> Any:
         """Record a scalar's raw text and resolved tag, and return its YAML 1.2 value."""
-        plain = not node.style  # None from the Python parser, '' from the C one
-        tag = str(node.tag)
-        line = node.start_mark.line + 1
-        self.out.scalars[path] = Scalar(line, str(node.value), tag, plain)
-        raw = str(node.value)
+        raw = str(event.value)
+        plain = not event.style  # None from ruamel's parser, '' from libyaml's
+        tag = self._resolve(raw) if plain else TAG + "str"
+        line = self.line(event)
+        self.out.scalars[path] = Scalar(line, raw, tag, plain)
         if plain and tag == TAG + "str" and SEXAGESIMAL.match(raw):
             self.out.add(line, path, f"some YAML tools read {raw} as a number, not text; "
                          f'put it in quotes: "{raw}"')
-        return construct(raw, tag.removeprefix(TAG)) if plain else raw
+        if not plain or tag.removeprefix(TAG) not in KIND_WORDS:
+            return raw
+        try:
+            return self.yaml.constructor.construct_object(ScalarNode(tag, raw))
+        except (ValueError, YAMLError):
+            # a date that does not exist (2024-02-30); other kinds cannot fail after resolving
+            return BadTimestamp(raw) if tag == TAG + "timestamp" else raw
+
+    def _resolve(self, raw: str) -> str:
+        """The tag ruamel's YAML 1.2 resolver gives an unquoted scalar."""
+        return str(self.yaml.resolver.resolve(ScalarNode, raw, (True, False)))
 
 
-def construct(raw: str, kind: str) -> Any:
-    """YAML 1.2 core value of a plain scalar with a resolved tag name (int, bool, timestamp...)."""
-    if kind == "null":
-        return None
-    if kind == "bool":
-        return raw.lower() == "true"
-    if kind == "int":
-        return _to_int(raw)
-    if kind == "float":
-        return _to_float(raw)
-    if kind == "timestamp":
-        return _to_timestamp(raw)
-    return raw
+def _skip(event: Event, events: Iterator[Event]) -> None:
+    """Consume the rest of the node that starts at event (nothing more for a scalar or alias)."""
+    depth = 1 if isinstance(event, CollectionStartEvent) else 0
+    while depth:
+        following = next(events)
+        if isinstance(following, CollectionStartEvent):
+            depth += 1
+        elif isinstance(following, CollectionEndEvent):
+            depth -= 1
 
 
-def _to_int(raw: str) -> int | str:
-    """An integer written in decimal (leading zeros allowed), 0x hex or 0o octal."""
-    text = raw.replace("_", "")
-    try:
-        return int(text, 0) if text.lstrip("+-")[:2].lower() in ("0x", "0o", "0b") else int(text)
-    except ValueError:
-        return raw
-
-
-def _to_float(raw: str) -> float | str:
-    """A float, including YAML's .inf and .nan spellings."""
-    text = raw.replace("_", "").lower().replace(".inf", "inf").replace(".nan", "nan")
-    try:
-        return float(text)
-    except ValueError:
-        return raw
-
-
-def _to_timestamp(raw: str) -> date | datetime | BadTimestamp:
-    """A date (YYYY-MM-DD) or date-time; an impossible one becomes BadTimestamp."""
-    try:
-        if len(raw) == 10:
-            return date.fromisoformat(raw)
-        return datetime.fromisoformat(raw.replace(" ", "T", 1))
-    except ValueError:
-        return BadTimestamp(raw)
+def _tag_text(tag: str) -> str:
+    """A tag as a secretariat would have typed it (!!python/object rather than the URI)."""
+    return "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
