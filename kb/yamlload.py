@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import cache, lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,14 +157,39 @@ def _load(text: str, rel: str, offset: int) -> tuple[Loaded, bool]:
     out = Loaded(rel, first_line=text.split("\n", 1)[0].rstrip("\r"))
     if _check_tabs(text, out, offset):
         return out, False
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
     try:
-        events = list(yaml.parse(io.StringIO(text)))
+        events = list(_yaml().parse(io.StringIO(text)))
     except YAMLError as exc:
         _add_parse_error(exc, out, offset)
         return out, False
-    return out, _Builder(yaml, out, offset).document(iter(events))
+    return out, _Builder(out, offset).document(iter(events))
+
+
+@cache
+def _yaml() -> YAML:
+    """The process's one safe YAML 1.2 reader, made once and used for every text (as ruamel advises)."""
+    yaml = YAML(typ="safe")  # libyaml's C parser where ruamel.yaml.clib is installed
+    yaml.version = (1, 2)
+    return yaml
+
+
+@lru_cache(maxsize=4096)
+def _resolve(raw: str) -> str:
+    """The tag ruamel's YAML 1.2 resolver gives an unquoted scalar (e.g. tag:yaml.org,2002:int)."""
+    return str(_yaml().resolver.resolve(ScalarNode, raw, (True, False)))
+
+
+@lru_cache(maxsize=4096)
+def _construct(tag: str, raw: str) -> Any:
+    """The value ruamel's safe constructor makes of an unquoted scalar of a core tag (int, date...).
+
+    Cached by text, so the constructor's own memo of constructed nodes stays small.
+    """
+    try:
+        return _yaml().constructor.construct_object(ScalarNode(tag, raw))
+    except (ValueError, YAMLError):
+        # a date that does not exist (2024-02-30); other kinds cannot fail once resolved
+        return BadTimestamp(raw) if tag == TAG + "timestamp" else raw
 
 
 def _check_tabs(text: str, out: Loaded, offset: int) -> bool:
@@ -191,8 +217,7 @@ def _add_parse_error(exc: YAMLError, out: Loaded, offset: int) -> None:
 class _Builder:
     """Builds plain Python values from parser events, recording lines and YAML problems."""
 
-    def __init__(self, yaml: YAML, out: Loaded, offset: int) -> None:
-        self.yaml = yaml
+    def __init__(self, out: Loaded, offset: int) -> None:
         self.out = out
         self.offset = offset
 
@@ -279,7 +304,7 @@ class _Builder:
                 continue
             value = next(events)
             name = str(key.value)
-            if name == "<<" and not key.style and self._resolve(name).endswith(":merge"):
+            if name == "<<" and not key.style and _resolve(name).endswith(":merge"):
                 self.out.add(line, path + (name,), "merge keys (<<) are not allowed; "
                              "write the fields out in full")
                 _skip(value, events)
@@ -298,7 +323,7 @@ class _Builder:
         """Record a scalar's raw text and resolved tag, and return its YAML 1.2 value."""
         raw = str(event.value)
         plain = not event.style  # None from ruamel's parser, '' from libyaml's
-        tag = self._resolve(raw) if plain else TAG + "str"
+        tag = _resolve(raw) if plain else TAG + "str"
         line = self.line(event)
         self.out.scalars[path] = Scalar(line, raw, tag, plain)
         if plain and tag == TAG + "str" and SEXAGESIMAL.match(raw):
@@ -306,15 +331,7 @@ class _Builder:
                          f'put it in quotes: "{raw}"')
         if not plain or tag.removeprefix(TAG) not in KIND_WORDS:
             return raw
-        try:
-            return self.yaml.constructor.construct_object(ScalarNode(tag, raw))
-        except (ValueError, YAMLError):
-            # a date that does not exist (2024-02-30); other kinds cannot fail after resolving
-            return BadTimestamp(raw) if tag == TAG + "timestamp" else raw
-
-    def _resolve(self, raw: str) -> str:
-        """The tag ruamel's YAML 1.2 resolver gives an unquoted scalar."""
-        return str(self.yaml.resolver.resolve(ScalarNode, raw, (True, False)))
+        return _construct(tag, raw)
 
 
 def _skip(event: Event, events: Iterator[Event]) -> None:
