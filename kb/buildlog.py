@@ -63,7 +63,8 @@ def summarise(log: str, root: Path) -> tuple[str, str | None, int | None] | None
             return (f"mkdocs.yml: nav lists '{found['ref']}', which is not a file in docs/<language>/ — "
                     "fix the nav entry or create the page"), "mkdocs.yml", None
         if NOT_IN_NAV.search(message):
-            page = next((l.strip(" -") for l in lines[index + 1:] if l.strip().startswith("- ")), "?")
-            return (f"{DOCS}/{page}: this page is not in the navigation — add it to nav in mkdocs.yml"), f"{DOCS}/{page}", None
+            page = next((x.strip(" -") for x in lines[index + 1:] if x.strip().startswith("- ")), "?")
+            return (f"{DOCS}/{page}: this page is not in the navigation — add it to nav in mkdocs.yml",
+                    f"{DOCS}/{page}", None)
         return message, None, None
     return None

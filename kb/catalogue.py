@@ -208,7 +208,8 @@ def _not_text(scalar: Any, value: Any) -> str:
 
 def _unknown_field(model: type[BaseModel], loc: Path_) -> str:
     """'unknown field' with the nearest allowed name and the list of allowed names."""
-    allowed = list(_model_at(model, loc[:-1]).model_fields) if _model_at(model, loc[:-1]) else []
+    parent = _model_at(model, loc[:-1])
+    allowed = list(parent.model_fields) if parent else []
     close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown field '{loc[-1]}'; {hint}allowed here: {', '.join(allowed)}"

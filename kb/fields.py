@@ -32,7 +32,7 @@ NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK",
                            "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
 COUNTRIES: frozenset[str] = frozenset(
     code for code in Locale("en").territories
-    if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES)
+    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES)
 
 
 def fail(message: str) -> NoReturn:
@@ -160,7 +160,7 @@ def year_or_text(value: Any) -> Any:
 def check_year_month(value: str) -> str:
     """YYYY or YYYY-MM with a real month."""
     match = YEAR_MONTH_RE.match(value)
-    if not match or not 1000 <= int(match["y"]) or (match["m"] and not 1 <= int(match["m"]) <= 12):
+    if not match or not int(match["y"]) >= 1000 or (match["m"] and not 1 <= int(match["m"]) <= 12):
         fail(f"'{value}' is not a year or year-month; write YYYY or YYYY-MM (like 2012-12)")
     return value
 

@@ -1,13 +1,13 @@
-"""Names and order in the reader's language: countries (CLDR via Babel), organisations, sorting."""
+"""Names and order in the reader's language: countries and languages (CLDR via Babel), sorting."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 from babel import Locale
 from pyuca import Collator
 
-from .models import LANGUAGES, Names
+from .models import LANGUAGES
 
 
 # A country's name in a language, from CLDR ("AU" -> "Australie" in French).
@@ -23,11 +23,6 @@ def _territories(lang: str) -> dict[str, str]:
 # A language's own name in another language ("fr" in Arabic -> "الفرنسية").
 def language_name(code: str, lang: str) -> str:
     return Locale.parse(lang).languages.get(code, code)
-
-
-# An organisation's (or network's) name in a language, falling back to English.
-def name_in(names: Names, lang: str) -> str:
-    return names.get(lang)
 
 
 @lru_cache(maxsize=1)

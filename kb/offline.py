@@ -80,8 +80,9 @@ def build_language(project: Path, lang: str, folder: Path) -> None:
 
 
 # Remove what the offline reader never loads: source maps, the JSON index (file:// reads the .js
-# copy), sitemaps, the 404 page (only a web server shows it; its links are absolute), and the search-language files of the other languages (kept: stemmer support and
-# this language's stemmer; wordcut/tinyseg serve only Thai, Hindi and Japanese).
+# copy), sitemaps, the 404 page (only a web server shows it; its links are absolute), and the
+# search-language files of the other languages (kept: stemmer support and this language's
+# stemmer; wordcut/tinyseg serve only Thai, Hindi and Japanese).
 def prune(folder: Path, lang: str) -> None:
     keep = {"lunr.stemmer.support.min.js", f"lunr.{lang}.min.js"}
     for path in list(folder.rglob("*")):
@@ -120,7 +121,7 @@ def sha256(path: Path) -> str:
 # The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
 def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return now.date()
 
 

@@ -148,7 +148,9 @@ def source_hash(text: str, path: str = "<english>") -> str:
 
 # Whether a recorded hash names this digest (the record holds a prefix of the hex digest).
 def hash_matches(recorded: str | None, digest: str) -> bool:
-    return bool(recorded) and digest.startswith(recorded[len(HASH_PREFIX):])
+    if not recorded:
+        return False
+    return digest.startswith(recorded[len(HASH_PREFIX):])
 
 
 # ---------------------------------------------------------------- records
@@ -167,7 +169,8 @@ def _record(loaded: Loaded, path: str) -> Record | None:
     record = meta["translation"]
     line = loaded.line_of(("translation",))
     if not isinstance(record, dict):
-        raise TranslationRecordError(path, line, "translation", f"must be a mapping with {' and '.join(RECORD_KEYS)}, not {record!r}")
+        raise TranslationRecordError(path, line, "translation",
+                                     f"must be a mapping with {' and '.join(RECORD_KEYS)}, not {record!r}")
     for key in record:
         if key not in RECORD_KEYS:
             raise TranslationRecordError(path, loaded.line_of(("translation", key)), f"translation.{key}",
@@ -181,7 +184,8 @@ def _record(loaded: Loaded, path: str) -> Record | None:
     recorded = record.get("source_hash")
     if "source_hash" in record and (not isinstance(recorded, str) or not HASH_FORMAT.match(recorded)):
         raise TranslationRecordError(path, loaded.line_of(("translation", "source_hash")), "translation.source_hash",
-                                     f"must look like 'sha256:' followed by 12 to 64 lowercase hex digits, not {recorded!r}")
+                                     "must look like 'sha256:' followed by 12 to 64 lowercase hex digits, "
+                                     f"not {recorded!r}")
     return Record(source_hash=recorded, reviewed=reviewed)
 
 
@@ -241,7 +245,8 @@ def mark_text(text: str, new_hash: str, reviewed: bool) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body_text = text[len(bom):]
-    block = [f"translation:{newline}", f"  source_hash: {new_hash}{newline}", f"  reviewed: {'true' if reviewed else 'false'}{newline}"]
+    block = [f"translation:{newline}", f"  source_hash: {new_hash}{newline}",
+             f"  reviewed: {'true' if reviewed else 'false'}{newline}"]
     match = FRONT_MATTER.match(body_text)
     if not match:
         return bom + f"---{newline}" + "".join(block) + f"---{newline}" + body_text
@@ -254,7 +259,8 @@ def mark_text(text: str, new_hash: str, reviewed: bool) -> str:
         lines += block
     else:
         end = start + 1
-        while end < len(lines) and (lines[end].strip() == "" or lines[end][0] in " \t" or lines[end].lstrip().startswith("#")):
+        while end < len(lines) and (lines[end].strip() == "" or lines[end][0] in " \t"
+                                    or lines[end].lstrip().startswith("#")):
             end += 1
         while end > start + 1 and lines[end - 1].strip() == "":  # leave blank lines after the block alone
             end -= 1
@@ -269,7 +275,7 @@ def mark_text(text: str, new_hash: str, reviewed: bool) -> str:
 # Set source_hash and reviewed inside a block-style `translation:` mapping (first line is the key).
 def _edit_block(lines: list[str], new_hash: str, reviewed: bool, newline: str) -> list[str]:
     children = [line for line in lines[1:] if line.strip() and not line.lstrip().startswith("#")]
-    indent = re.match(r"^[ \t]*", children[0]).group(0) if children else "  "
+    indent = children[0][: len(children[0]) - len(children[0].lstrip(" \t"))] if children else "  "
     out = list(lines)
     for key, value in (("source_hash", new_hash), ("reviewed", "true" if reviewed else "false")):
         pattern = re.compile(rf"^({re.escape(indent)}{key}[ \t]*:[ \t]*)([^\r\n#]*?)([ \t]*(?:#[^\r\n]*)?)(\r?\n?)$")
@@ -336,11 +342,13 @@ def describe(cell: Cell) -> str:
 def format_report(report: Report, default: str = DEFAULT_LANGUAGE) -> str:
     out = StringIO()
     width = max([len("page")] + [len(p) for p in report.pages]) + 2
-    cols = {lang: max([len(lang)] + [len(describe(report.cell(p, lang))) for p in report.pages]) + 2 for lang in report.languages}
+    cols = {lang: max([len(lang)] + [len(describe(report.cell(p, lang))) for p in report.pages]) + 2
+            for lang in report.languages}
     out.write(f"Translations of docs/{default}/ ({len(report.pages)} pages)\n\n")
     out.write("page".ljust(width) + "".join(lang.ljust(cols[lang]) for lang in report.languages).rstrip() + "\n")
     for page in report.pages:
-        out.write(page.ljust(width) + "".join(describe(report.cell(page, lang)).ljust(cols[lang]) for lang in report.languages).rstrip() + "\n")
+        cells = "".join(describe(report.cell(page, lang)).ljust(cols[lang]) for lang in report.languages)
+        out.write(page.ljust(width) + cells.rstrip() + "\n")
     out.write("\nTotals\n")
     for lang in report.languages:
         t = report.totals(lang)
@@ -353,7 +361,8 @@ def format_report(report: Report, default: str = DEFAULT_LANGUAGE) -> str:
 
 # `python -m kb.translations [--mark LANG/PATH ...] [--reviewed]`.
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kb.translations", description="Translation status, and marking updated translations.")
+    parser = argparse.ArgumentParser(prog="python -m kb.translations",
+                                     description="Translation status, and marking updated translations.")
     parser.add_argument("--config-file", type=Path, default=Path(__file__).resolve().parents[1] / "mkdocs.yml")
     parser.add_argument("--mark", action="append", default=[], metavar="LANG/PATH",
                         help="record that this translated page now matches the current English page")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import io
 import re
-from functools import cache, lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 

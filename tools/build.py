@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from kb.buildlog import summarise
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # Run the strict build; on failure print the summary line first, then the full log.

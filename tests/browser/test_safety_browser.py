@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser_support import chromium, serve
 from kb.labels import labels_for
 from kb.safety import parse_headers_file
+
+from browser_support import chromium, serve
 from sitebuild import LANGUAGES, ROOT, english_pages
 
 PAGES = ["", "approach/", "principles/", "networks/apmn/"] + [p for p in english_pages() if "directory" in p][:1]
@@ -227,7 +228,7 @@ def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lan
         assert page.evaluate("scrollY") > 0
         box = page.locator("[data-kb-exit-link]").bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24
-        assert 0 <= box["x"] and box["x"] + box["width"] <= width and 0 <= box["y"] <= height - box["height"]
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width and 0 <= box["y"] <= height - box["height"]
         hit = page.evaluate(
             f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
             ".closest('[data-kb-exit-link]') !== null")

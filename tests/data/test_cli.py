@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import REPO, Repo, org
-
 from kb.catalogue import load_catalogue
+
+from conftest import REPO, Repo, org
 
 
 def run(root: Path) -> subprocess.CompletedProcess[str]:

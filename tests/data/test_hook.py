@@ -10,8 +10,6 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from conftest import REPO, Repo, org
-
 import kb.catalogue as catalogue
 
 import context as hook  # hooks/context.py, as MkDocs loads it (hooks/ is on pytest's pythonpath)

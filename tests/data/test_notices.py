@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import ORG_HEAD, Repo, org
-
 from kb.catalogue import load_catalogue
+
+from conftest import ORG_HEAD, Repo, org
 
 F = "data/organisations/test-red-cross.yml"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import REPO, TODAY
-
 from kb import schema
 from kb.catalogue import load_catalogue
 from kb.models import Role
+
+from conftest import REPO, TODAY
 
 DATA = REPO / "data"
 

@@ -1,7 +1,6 @@
 """A real browser filters the combined directory, under a strict script policy, with no outside request."""
 from __future__ import annotations
 
-
 import pytest
 
 from browser_support import chromium, serve

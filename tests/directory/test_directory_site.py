@@ -7,9 +7,9 @@ import pytest
 from babel import Locale
 from ruamel.yaml import YAML
 
-from dirproject import (CANARY_EMAIL, CANARY_PIECES, EXTRA, HOSTILE, MEMBERS, ORGS, PUBLIC_EMAIL,
-                        make_project)
 from kb.localise import collate
+
+from dirproject import CANARY_EMAIL, CANARY_PIECES, EXTRA, HOSTILE, MEMBERS, ORGS, PUBLIC_EMAIL, make_project
 from sitebuild import LANGUAGES, ROOT, Build, build_site, soup
 
 NETWORKS = ("apmn", "atn")

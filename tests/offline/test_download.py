@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from kb.labels import labels_for
+
 from sitebuild import DEFAULT, LANGUAGES, ROOT, soup
 
 LABELS = labels_for(str(ROOT / "mkdocs.yml"))
@@ -29,7 +30,7 @@ def test_download_page_lists_every_zip_with_size_and_date(hosted_with_zips, offl
     assert [r["data-lang"] for r in rows][0] == lang
     assert sorted(r["data-lang"] for r in rows) == sorted(LANGUAGES)
     built = dt.date.fromisoformat(offline.manifest["built"])
-    assert abs((dt.datetime.now(dt.timezone.utc).date() - built).days) <= 1
+    assert abs((dt.datetime.now(dt.UTC).date() - built).days) <= 1
     for row in rows:
         code = row["data-lang"]
         original = offline.zip(code).read_bytes()

@@ -14,7 +14,7 @@ def test_quotes_and_markup_in_front_matter_stay_text(tmp_path):
     page = project / "docs" / "en" / "sources.md"
     text = page.read_text(encoding="utf-8")
     head, body = text.split("---\n", 2)[1], text.split("---\n", 2)[2]
-    lines = [l for l in head.splitlines() if not l.startswith(("title:", "description:"))]
+    lines = [x for x in head.splitlines() if not x.startswith(("title:", "description:"))]
     lines += ["title: '" + HOSTILE.replace("'", "''") + "'", "description: '" + HOSTILE.replace("'", "''") + "'"]
     page.write_text("---\n" + "\n".join(lines) + "\n---\n" + body, encoding="utf-8")
     build = build_site(tmp_path / "site", project=project, env={"KB_ONLY_LANG": "en"})

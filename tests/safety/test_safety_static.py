@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from kb.labels import labels_for
 from kb.safety import parse_headers_file
+
 from sitebuild import LANGUAGES, ROOT, soup
 
 NEUTRAL = re.search(r"^  quick_exit:\n    url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)

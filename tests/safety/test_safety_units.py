@@ -4,8 +4,16 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from kb.safety import (add_noopener, content_security_policy, inline_script_hashes, insert_exit,
-                       isolate_latin_runs, parse_headers_file, headers_file, valid_neutral_url)
+from kb.safety import (
+    add_noopener,
+    content_security_policy,
+    headers_file,
+    inline_script_hashes,
+    insert_exit,
+    isolate_latin_runs,
+    parse_headers_file,
+    valid_neutral_url,
+)
 
 
 def test_noopener_added_to_other_origins_only():

@@ -1,13 +1,16 @@
 """The tools in real Chromium: results from data and the documented rule, no requests, no storage."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from browser_support import chromium, serve
 from kb.catalogue import load_catalogue
 from kb.labels import labels_for
 from kb.models import Role
 from kb.tools import AREAS
+
+from browser_support import chromium, serve
 from sitebuild import ROOT
 
 FIND = "tools/find-your-network/"
@@ -232,5 +235,5 @@ def test_tools_accessibility_smoke(site, lang, path):
     assert result["legends"] == 0
     levels = result["levels"]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert all(b - a <= 1 for a, b in pairwise(levels)), levels
     ctx.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from kb.translations import source_hash
+
 from sitebuild import ROOT
 
 # English pages of the fixture; es lacks principles.md (it falls back to English); fr/index.md is reviewed.

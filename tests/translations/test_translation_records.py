@@ -6,8 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from kb.translations import (CURRENT, MISSING, OUTDATED, Record, TranslationRecordError, format_report, mark,
-                             mark_text, parse_record, scan, source_hash)
+from kb.translations import (
+    CURRENT,
+    MISSING,
+    OUTDATED,
+    Record,
+    TranslationRecordError,
+    format_report,
+    mark,
+    mark_text,
+    parse_record,
+    scan,
+    source_hash,
+)
 
 ENGLISH = "---\ntitle: Our approach\ndescription: How.\n---\n\n# Our approach\n\nBody text.\n"
 
@@ -109,7 +120,9 @@ def test_status_and_totals(tmp_path):
     """Current, outdated (changed English, or no hash), missing, and unreviewed counted per language."""
     a = "---\ntitle: A\n---\nA\n"
     b = "---\ntitle: B\n---\nB\n"
-    rec = lambda english, reviewed: f"---\ntranslation:\n  source_hash: {source_hash(english)}\n  reviewed: {reviewed}\n---\n"
+    def rec(english: str, reviewed: str) -> str:
+        return f"---\ntranslation:\n  source_hash: {source_hash(english)}\n  reviewed: {reviewed}\n---\n"
+
     docs = _tree(tmp_path / "docs", {
         "en/a.md": a, "en/sub/b.md": b,
         "fr/a.md": rec(a, "true"), "fr/sub/b.md": rec("---\ntitle: B\n---\nold B\n", "false"),

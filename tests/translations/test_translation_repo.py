@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kb.translations import parse_record, project_settings, scan
+
 from sitebuild import ROOT
 
 

@@ -9,8 +9,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from fixture_site import ENGLISH, REVIEWED, TRANSLATED, make_site, translations_cli
 from kb.labels import labels_for
+
+from fixture_site import ENGLISH, REVIEWED, TRANSLATED, make_site, translations_cli
 from sitebuild import build_site
 
 LANGS = ("fr", "es", "ar")
@@ -19,11 +20,6 @@ LANGS = ("fr", "es", "ar")
 def _labels(root: Path):
     """The fixture's interface words."""
     return labels_for(str(root / "mkdocs.yml"))
-
-
-def _url(page: str) -> str:
-    """The URL folder of a page path ("" for index.md)."""
-    return "" if page == "index.md" else page[:-3] + "/"
 
 
 def _expected_totals(root: Path, outdated: set[tuple[str, str]]) -> dict[str, dict[str, int]]:
@@ -150,7 +146,7 @@ def test_english_change_marks_translations_outdated_until_marked(fixture_root, t
     result = translations_cli(root, "--mark", "fr/approach.md")
     assert result.returncode == 0, result.stderr
     after = (root / "docs" / "fr" / "approach.md").read_text(encoding="utf-8")
-    assert [l for l in before.splitlines() if "source_hash" not in l] == [l for l in after.splitlines() if "source_hash" not in l]
+    assert [x for x in before.splitlines() if "source_hash" not in x] == [x for x in after.splitlines() if "source_hash" not in x]
 
     marked = build_site(tmp_path / "marked", project=root)
     assert marked.returncode == 0, marked.log

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from kb import check_data
+
 from sitebuild import LANGUAGES, ROOT
 from updates_support import code_blocks
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from kb.updates import PostError, check_posts
+
 from sitebuild import ROOT, build_site
 from updates_support import copy_project, write_post
 
