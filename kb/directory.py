@@ -203,7 +203,7 @@ class Renderer:
             label=self.t("map.label"))
 
 
-# The world outline (parsed once per file version); errors stop the build.
+# The world outline (kb/data/worldmap.json, read once per file version); errors stop the build.
 def world_map() -> WorldMap:
     try:
         return load_world()
