@@ -4,10 +4,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .models import LANGUAGES
 from .problems import DataError
 from .yamlload import load_file
 
-from .models import LANGUAGES
 DEFAULT_LANGUAGE = "en"
 
 

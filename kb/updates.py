@@ -14,8 +14,8 @@ import posixpath
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
@@ -126,8 +126,8 @@ def front_matter(text: str, rel: str) -> dict:
         return {}
     if loaded.problems:
         problem = loaded.problems[0]
-        raise PostError(f"{rel}:{problem.line}: the front matter is not valid YAML ({problem.field}: {problem.message}) — "
-                        "compare it with the post template in CONTRIBUTING.md")
+        raise PostError(f"{rel}:{problem.line}: the front matter is not valid YAML "
+                        f"({problem.field}: {problem.message}) — compare it with the post template in CONTRIBUTING.md")
     meta = loaded.data if loaded.data is not None else {}
     if not isinstance(meta, dict):
         raise PostError(f"{rel}:2: the front matter must be `key: value` lines — compare it with the post template")

@@ -10,10 +10,11 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-import kb.catalogue as catalogue
-
 import context as hook  # hooks/context.py, as MkDocs loads it (hooks/ is on pytest's pythonpath)
+import kb.catalogue as catalogue
 import kbglue
+
+from conftest import REPO, Repo, org
 
 
 def config_for(root: Path) -> MkDocsConfig:
@@ -46,7 +47,7 @@ def test_loaded_once_across_language_calls(repo: Repo, loads: list[Path]) -> Non
     for _ in range(4):  # static-i18n: one on_config per language, same config object
         assert hook.on_config(config) is config
     assert len(loads) == 1
-    assert "_kb_cache" not in config.keys() and "_kb_cache" not in config.extra
+    assert "_kb_cache" not in config and "_kb_cache" not in config.extra
     assert kbglue.context(config).catalogue.organisations["test-red-cross"].country == "AU"
     assert len(loads) == 1
 

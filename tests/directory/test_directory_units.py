@@ -8,6 +8,7 @@ from jinja2 import UndefinedError
 
 from kb.render import environment
 from kb.worldmap import MAP_FILE, load_world
+
 from sitebuild import ROOT
 
 

@@ -2,6 +2,7 @@
 import re
 
 from kb.markers import STAGES, registry
+
 from sitebuild import ROOT
 
 MARKER = re.compile(r"<!--\s*kb:([A-Za-z0-9_.-]+)")

@@ -11,6 +11,7 @@ from kb.fields import COUNTRIES
 from kb.localise import sort_key
 from kb.models import Role
 from kb.tools import AREAS, ToolError, readiness_areas, script_json
+
 from sitebuild import LANGUAGES, ROOT
 
 TOOLS = ("tools/find-your-network/", "tools/readiness/")
