@@ -3,8 +3,8 @@ piece of interface (exit, notices, switcher, print page) in the reader's languag
 from __future__ import annotations
 
 import pytest
-from project import copy_project, labels, theme_word
 
+from project import copy_project, labels, theme_word
 from sitebuild import build_site
 
 READERS = ("fr", "es", "ar")

@@ -5,8 +5,8 @@ import json
 import re
 
 import pytest
-from project import copy_project
 
+from project import copy_project
 from sitebuild import LANGUAGES, build_site, soup
 
 HOSTILE = '<script>alert("kb-x")</script> " \' {{ 7*7 }}'

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project import copy_project
 
 from kb.catalogue import Catalogue
 from kb.context import BuildContext, Language, PageLanguage, PageView
@@ -12,6 +11,7 @@ from kb.errors import MarkerError
 from kb.labels import Labels
 from kb.markers import expand, marker_lines, scan
 
+from project import copy_project
 from sitebuild import ROOT, build_site
 
 NETWORKS = ["apmn", "atn"]
