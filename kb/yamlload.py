@@ -167,8 +167,17 @@ def _load(text: str, rel: str, offset: int) -> tuple[Loaded, bool]:
 
 @cache
 def _yaml() -> YAML:
-    """The process's one safe YAML 1.2 reader, made once and used for every text (as ruamel advises)."""
+    """The process's one safe YAML 1.2 parser, made once and used for every text (as ruamel advises)."""
     yaml = YAML(typ="safe")  # libyaml's C parser where ruamel.yaml.clib is installed
+    yaml.version = (1, 2)
+    return yaml
+
+
+@cache
+def _types() -> YAML:
+    """A second one that never parses: its resolver and constructor stay at YAML 1.2 whatever a
+    file's %YAML directive told the parser (that directive is reported as a problem)."""
+    yaml = YAML(typ="safe", pure=True)
     yaml.version = (1, 2)
     return yaml
 
@@ -176,7 +185,7 @@ def _yaml() -> YAML:
 @lru_cache(maxsize=4096)
 def _resolve(raw: str) -> str:
     """The tag ruamel's YAML 1.2 resolver gives an unquoted scalar (e.g. tag:yaml.org,2002:int)."""
-    return str(_yaml().resolver.resolve(ScalarNode, raw, (True, False)))
+    return str(_types().resolver.resolve(ScalarNode, raw, (True, False)))
 
 
 @lru_cache(maxsize=4096)
@@ -186,7 +195,7 @@ def _construct(tag: str, raw: str) -> Any:
     Cached by text, so the constructor's own memo of constructed nodes stays small.
     """
     try:
-        return _yaml().constructor.construct_object(ScalarNode(tag, raw))
+        return _types().constructor.construct_object(ScalarNode(tag, raw))
     except (ValueError, YAMLError):
         # a date that does not exist (2024-02-30); other kinds cannot fail once resolved
         return BadTimestamp(raw) if tag == TAG + "timestamp" else raw
