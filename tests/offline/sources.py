@@ -9,7 +9,9 @@ import yaml
 from sitebuild import ROOT
 
 # The guidance pages the issue asks the printable page to hold, in nav order.
-GUIDANCE = ["approach.md", "principles.md", "before-you-engage.md", "networks/apmn.md", "networks/atn.md", "safety.md"]
+GUIDANCE = ["key-terms.md", "approach.md", "principles.md", "working-with-people.md", "before-you-engage.md",
+            "national-society-services.md", "referral.md", "policy-frame.md", "learning.md",
+            "networks/apmn.md", "networks/atn.md", "safety.md"]
 
 
 # The front matter of a source page.
