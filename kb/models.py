@@ -282,7 +282,7 @@ class Event(Strict):
             return self
         if len(self.end) != len(self.date):
             raise at(("end",), f"write end: like date: ({self.date} has "
-                     f"{_precision(self.date)} precision, {self.end} has {_precision(self.end)})")
+                     f"{_precision(self.date)} precision, {self.end} has {_precision(self.end)} precision)")
         if self.end <= self.date:
             raise at(("end",), f"{self.end} is not after {self.date}; end: is the last "
                      "year, month or day of the event")
