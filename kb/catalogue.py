@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import ID_RE
-from .models import LANGUAGES, Names, Network, Organisation, Visibility
+from .models import LANGUAGES, Glossary, Names, Network, Organisation, Texts, Visibility
 from .problems import DataError, Notice, Problem
 from .yamlload import Loaded, Path_, format_path, load_file
 
@@ -27,9 +27,12 @@ __all__ = ["Catalogue", "DataError", "Problem", "Notice", "load_catalogue",
 
 
 STALE_AFTER = timedelta(days=365)
-KINDS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network}
+FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network}
+SINGLE_FILES: dict[str, type[BaseModel]] = {"glossary": Glossary}  # data/<name>.yml, optional
+KINDS: dict[str, type[BaseModel]] = {**FOLDERS, **SINGLE_FILES}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{name}.schema.json"
-SCHEMA_NAMES = {"organisations": "organisation", "networks": "network"}
+SINGLE_SCHEMA_LINE = "# yaml-language-server: $schema=schema/{name}.schema.json"
+SCHEMA_NAMES = {"organisations": "organisation", "networks": "network", "glossary": "glossary"}
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
 MISSING_HINTS = {
     "visibility": "is missing; add visibility: public (shown on the public website) "
@@ -37,6 +40,10 @@ MISSING_HINTS = {
     "last_verified": "is missing; add last_verified: with the date you checked the contact "
                      "(YYYY-MM-DD)",
     "sources": "is missing; add sources: with at least one https:// link (one per line, '- ')",
+    "source": "is missing; add source: with the https:// address of the publisher's page that "
+              "reports this",
+    "definition": "is missing; add definition: with a short definition on indented lines "
+                  "en: ..., fr: ..., es: ..., ar: ...",
 }
 
 
@@ -49,6 +56,7 @@ class Catalogue:
     networks: dict[str, Network] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # "organisations/<id>" -> relative path
+    glossary: Glossary | None = None  # data/glossary.yml, when the repository has one
 
     def networks_of(self, organisation: str) -> list[Network]:
         """Networks an organisation belongs to, ordered by network id."""
@@ -67,7 +75,8 @@ class Catalogue:
         orgs = {i: o.model_copy(update={"contacts": [c for c in o.contacts
                                                      if c.visibility is Visibility.PUBLIC]})
                 for i, o in self.organisations.items()}
-        views["public"] = Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files))
+        views["public"] = Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files),
+                                    self.glossary)
         return views["public"]
 
 
@@ -102,6 +111,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     for item in files:
         problems += _validate(item)
     problems += _check_ids(files) + _check_memberships(files) + _check_facts(files)
+    problems += _check_events(files) + _check_glossary(files)
     problems += _check_dates(files, today)
     if problems:
         raise DataError(_dedupe(problems))
@@ -111,7 +121,12 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
 def _read_files(root: Path, problems: list[Problem]) -> list[_File]:
     """Every .yml file of data/organisations and data/networks, loaded strictly."""
     files: list[_File] = []
-    for kind in KINDS:
+    for kind in SINGLE_FILES:
+        path = root / "data" / f"{kind}.yml"
+        if path.is_file():
+            files.append(_File(kind, path, path.relative_to(root).as_posix(),
+                               load_file(path, path.relative_to(root).as_posix())))
+    for kind in FOLDERS:
         folder = root / "data" / kind
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             rel = path.relative_to(root).as_posix()
@@ -128,7 +143,8 @@ def _validate(item: _File) -> list[Problem]:
     """YAML problems, the schema comment, then the model's errors mapped to lines."""
     loaded = item.loaded
     problems = list(loaded.problems)
-    expected = SCHEMA_LINE.format(name=SCHEMA_NAMES[item.kind])
+    line = SINGLE_SCHEMA_LINE if item.kind in SINGLE_FILES else SCHEMA_LINE
+    expected = line.format(name=SCHEMA_NAMES[item.kind])
     if loaded.first_line != expected:
         problems.append(Problem(item.rel, 1, "(file)", f"the first line must be: {expected}"))
     if loaded.data is None:
@@ -168,7 +184,7 @@ def _message(loaded: Loaded, model: type[BaseModel], loc: Path_, error: Any) -> 
     if kind in ("kb", "kb_at"):
         return str(error["ctx"]["message"])
     if kind == "missing":
-        return MISSING_HINTS.get(str(loc[-1]), f"is missing; add a line {loc[-1]}: ...")
+        return _missing(model, loc)
     if kind == "extra_forbidden":
         return _unknown_field(model, loc)
     if kind == "enum":
@@ -185,10 +201,20 @@ def _message(loaded: Loaded, model: type[BaseModel], loc: Path_, error: Any) -> 
     if kind == "too_short":
         return "needs at least one entry (a line starting with '- ')"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        if loc and loc[-1] in ("name", "note"):
+        if loc and loc[-1] in ("name", "note", "title", "term", "definition", "city"):
             return "give the text per language on indented lines below, starting with en: ..."
         return "must be a block of fields (name: value lines indented below it)"
     return str(error["msg"])
+
+
+def _missing(model: type[BaseModel], loc: Path_) -> str:
+    """A missing field: a hint for the field, or the language a multilingual text lacks."""
+    name = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    if name in LANGUAGES and parent is not None and issubclass(parent, Texts):
+        return (f"is missing; add {name}: with the {LANGUAGE_NAMES[name]} text (this text is "
+                "needed in every language: en, fr, es and ar)")
+    return MISSING_HINTS.get(name, f"is missing; add a line {name}: ...")
 
 
 def _typed(scalar: Any, value: Any) -> str:
@@ -328,6 +354,47 @@ def _check_facts(files: list[_File]) -> list[Problem]:
     return problems
 
 
+def _check_events(files: list[_File]) -> list[Problem]:
+    """Event ids are unique across every network (they become anchors and calendar UIDs)."""
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for item in (f for f in files if f.kind == "networks"):
+        for index, event in enumerate(getattr(item.model, "events", [])):
+            path = ("events", index, "id")
+            where = f"{item.rel}:{item.loaded.line_of(path)}"
+            if event.id in first:
+                problems.append(Problem(item.rel, item.loaded.line_of(path), format_path(path),
+                                        f"'{event.id}' is already used by the event at {first[event.id]}; "
+                                        "give each event its own id"))
+            first.setdefault(event.id, where)
+    return problems
+
+
+def _check_glossary(files: list[_File]) -> list[Problem]:
+    """Term ids are unique, and no way of writing a term (in one language) belongs to two terms."""
+    problems: list[Problem] = []
+    for item in (f for f in files if f.kind == "glossary" and f.model is not None):
+        ids: dict[str, int] = {}
+        forms: dict[tuple[str, str], str] = {}
+        for index, term in enumerate(item.model.terms):  # type: ignore[attr-defined]
+            line = item.loaded.line_of(("terms", index, "id"))
+            if term.id in ids:
+                problems.append(Problem(item.rel, line, format_path(("terms", index, "id")),
+                                        f"'{term.id}' is already used on line {ids[term.id]}; "
+                                        "every term needs its own id"))
+            ids.setdefault(term.id, line)
+            for lang in LANGUAGES:
+                for form in term.forms(lang):
+                    key = (lang, " ".join(form.casefold().replace("\u2019", "'").split()))
+                    if key in forms and forms[key] != term.id:
+                        path = ("terms", index, "term", lang)
+                        problems.append(Problem(item.rel, item.loaded.line_of(path), format_path(path),
+                                                f"'{form}' is also a form of the term "
+                                                f"'{forms[key]}'; a text can belong to one term only"))
+                    forms.setdefault(key, term.id)
+    return problems
+
+
 def _check_dates(files: list[_File], today: date) -> list[Problem]:
     """A contact cannot have been verified in the future."""
     problems: list[Problem] = []
@@ -350,6 +417,10 @@ def _build(root: Path, files: list[_File], today: date) -> Catalogue:
     """The Catalogue of valid files, with stale-contact and translation notices."""
     cat = Catalogue(root)
     for item in files:
+        if item.kind == "glossary":
+            cat.glossary = item.model  # type: ignore[assignment]
+            cat.files["glossary"] = item.rel
+            continue
         target = cat.organisations if item.kind == "organisations" else cat.networks
         target[item.id] = item.model  # type: ignore[assignment]
         cat.files[f"{item.kind}/{item.id}"] = item.rel
@@ -391,13 +462,24 @@ def _texts(model: BaseModel | None) -> list[tuple[Path_, Names]]:
     for index, fact in enumerate(getattr(model, "facts", [])):
         if fact.note is not None:
             found.append((("facts", index, "note"), fact.note))
+    for index, event in enumerate(getattr(model, "events", [])):
+        for key in ("title", "note"):
+            if getattr(event, key) is not None:
+                found.append((("events", index, key), getattr(event, key)))
+        if event.place is not None and event.place.city is not None:
+            found.append((("events", index, "place", "city"), event.place.city))
     return found
 
 
 def data_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Paths, modification times and sizes of the data files: changes when any file changes."""
     out = []
-    for kind in KINDS:
+    for kind in SINGLE_FILES:
+        path = Path(root) / "data" / f"{kind}.yml"
+        if path.is_file():
+            stat = path.stat()
+            out.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    for kind in FOLDERS:
         folder = Path(root) / "data" / kind
         for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
             stat = path.stat()

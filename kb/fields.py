@@ -23,6 +23,11 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEAR_MONTH_RE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2}))?$")
 # Source texts are cited by their file name, e.g. 000_d097e74188e04625.txt.
 SOURCE_TEXT_RE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+# Document-mirror sites: they only show where a copy was read; the site cites the publisher's own
+# address (see the facts files). A host or any of its subdomains (ja.scribd.com) is refused.
+MIRROR_HOSTS = frozenset({"scribd.com", "pdfslide.us", "pdfslide.net", "lawsdocbox.com", "readkong.com",
+                          "dokumen.tips", "fdocuments.in", "vdocuments.mx", "documents.pub",
+                          "pdfcoffee.com", "silo.tips", "einpresswire.com"})
 PHONE_EXAMPLE = "+442079460000"  # a UK number range reserved by Ofcom for drama: never a real line
 
 # Two-letter CLDR territory codes that are not ISO 3166-1 alpha-2 country codes: unknown (ZZ),
@@ -141,13 +146,36 @@ def check_https(value: str) -> str:
 
 
 def check_source(value: str) -> str:
-    """A source: an https:// address or the file name of a source text."""
+    """A source: an https:// address (not a document mirror) or the file name of a source text."""
     if SOURCE_TEXT_RE.match(value):
         return value
     if "://" not in value and ":" not in value:
         fail("must be an https:// link or the file name of a source text "
              "(like 000_d097e74188e04625.txt)")
-    return check_https(value)
+    return check_not_mirror(check_https(value))
+
+
+def mirror_host(value: str) -> str | None:
+    """The mirror site an address belongs to (scribd.com for ja.scribd.com), else None."""
+    host = (urlsplit(value).hostname or "").lower().rstrip(".")
+    return next((m for m in sorted(MIRROR_HOSTS) if host == m or host.endswith("." + m)), None)
+
+
+def check_not_mirror(value: str) -> str:
+    """Refuse a document-mirror address: cite the publisher's own page instead."""
+    mirror = mirror_host(value)
+    if mirror:
+        fail(f"{mirror} is a document-mirror site, not the publisher; cite the publisher's own "
+             "https:// address (the organisation that issued the document)")
+    return value
+
+
+def check_public_source(value: str) -> str:
+    """A web source: an https:// address on the publisher's own site (not a document mirror)."""
+    if SOURCE_TEXT_RE.match(value):
+        fail("give the public https:// address of the page (the source text is the Red Cross "
+             "Trafficking Response Hub page, e.g. https://trafficking-response.org/fr/a-propos-de-nous/notre-approche)")
+    return check_not_mirror(check_https(value))
 
 
 def year_or_text(value: Any) -> Any:

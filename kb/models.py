@@ -49,6 +49,8 @@ Period = Annotated[str, BeforeValidator(f.period_or_text), AfterValidator(f.chec
                    WithJsonSchema({"anyOf": [
                        {"type": "integer", "minimum": 1000, "maximum": 9999},
                        {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}]})]
+PublicSource = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_public_source),
+                         WithJsonSchema({"type": "string", "pattern": "^https://[^\\s]+$"})]
 Day = Annotated[date, BeforeValidator(f.parse_day)]
 Count = Annotated[StrictInt, Field(ge=0)]
 
@@ -211,6 +213,87 @@ class Membership(Strict):
     since: Period | None = None
 
 
+class EventKind(str, Enum):
+    """What happened; labels for each language live in data/labels.yml (timeline.kind.*)."""
+
+    CREATION = "creation"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    PLEDGE = "pledge"
+    EVALUATION = "evaluation"
+    PUBLICATION = "publication"
+    TRAINING = "training"
+
+
+class Attendance(str, Enum):
+    """How people took part; leave it out when the source does not say."""
+
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class EventStatus(str, Enum):
+    """held: it took place (as the source reports); planned: the source reports it as planned."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+class Place(Strict):
+    """Where an event took place: a city (in each language) and/or a country (ISO code)."""
+
+    city: Names | None = Field(None, description="The city's name per language (en required)")
+    country: Country | None = Field(None, description="ISO 3166-1 alpha-2 code")
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Place:
+        """A place names a city, a country or both."""
+        if self.city is None and self.country is None:
+            raise at(("country",), "a place needs a country: (ISO code) or a city: (or both); "
+                     "remove place: if the source does not say where")
+        return self
+
+
+class Event(Strict):
+    """A dated, sourced event in a network's history (and, later, its calendar).
+
+    The date has the precision the source gives: a year (2004), a month (2012-12) or a day
+    (2018-06-20); a range adds `end` with the same precision. Nothing is made more precise
+    than its source.
+    """
+
+    id: Id = Field(description="Stable, unique across networks (anchors, calendar UIDs)")
+    kind: EventKind
+    date: Period = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source")
+    end: Period | None = Field(None, description="Last day/month/year of a range, same precision as date")
+    title: Names
+    place: Place | None = None
+    attendance: Attendance | None = Field(None, description="in-person, online or hybrid, if the source says")
+    status: EventStatus = EventStatus.HELD
+    source: PublicSource = Field(description="The publisher's own https:// page that reports the event")
+    note: Names | None = Field(None, description="What the reader should know about the date or source")
+
+    @model_validator(mode="after")
+    def _range(self) -> Event:
+        """An end has the same precision as the date and comes after it."""
+        if self.end is None:
+            return self
+        if len(self.end) != len(self.date):
+            raise at(("end",), f"write end: like date: ({self.date} has "
+                     f"{_precision(self.date)} precision, {self.end} has {_precision(self.end)} precision)")
+        if self.end <= self.date:
+            raise at(("end",), f"{self.end} is not after {self.date}; end: is the last "
+                     "year, month or day of the event")
+        return self
+
+
+def _precision(value: str) -> str:
+    """'year', 'month' or 'day' for YYYY, YYYY-MM, YYYY-MM-DD."""
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
 class Network(Strict):
     """A network of National Societies: data/networks/<id>.yml."""
 
@@ -220,6 +303,7 @@ class Network(Strict):
     founded: YearMonth
     region: Region
     facts: list[Fact] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list, description="Dated, sourced history")
     members: list[Membership] = Field(min_length=1)
     sources: list[SourceRef] = Field(min_length=1)
 
@@ -230,3 +314,70 @@ class Network(Strict):
     def with_role(self, role: Role) -> list[str]:
         """Ids of the organisations holding a role, in file order."""
         return [m.organisation for m in self.members if role in m.roles]
+
+
+# ---------------------------------------------------------------- glossary (data/glossary.yml)
+
+DEFINITION_MAX = 400  # characters: one or two sentences
+
+
+def _short(value: str) -> str:
+    """A glossary definition stays short: one or two sentences."""
+    if len(value) > DEFINITION_MAX:
+        f.fail(f"is {len(value)} characters long; keep a definition to one or two sentences "
+               f"(at most {DEFINITION_MAX} characters)")
+    return value
+
+
+Short = Annotated[str, AfterValidator(f.check_text), AfterValidator(_short)]
+
+
+class Texts(Strict):
+    """A text required in every language of the site (no fallback)."""
+
+    en: Text = Field(description="English")
+    fr: Text = Field(description="French")
+    es: Text = Field(description="Spanish")
+    ar: Text = Field(description="Arabic")
+
+    def get(self, lang: str) -> str:
+        """The text in a language (English for a language the site does not have)."""
+        return getattr(self, lang, None) or self.en
+
+
+class Definition(Texts):
+    """A short definition in every language, in our own words."""
+
+    en: Short = Field(description="English, one or two sentences")
+    fr: Short = Field(description="French")
+    es: Short = Field(description="Spanish")
+    ar: Short = Field(description="Arabic")
+
+
+class Forms(Strict):
+    """Other ways a page may write the term (plural, synonym, abbreviation), per language."""
+
+    en: list[Text] = Field(default_factory=list)
+    fr: list[Text] = Field(default_factory=list)
+    es: list[Text] = Field(default_factory=list)
+    ar: list[Text] = Field(default_factory=list)
+
+
+class Term(Strict):
+    """One glossary entry: the term and its definition in every language, and its sources."""
+
+    id: Id = Field(description="Stable anchor on the glossary page, e.g. informed-consent")
+    term: Texts
+    also: Forms = Field(default_factory=Forms, description="Other forms that count as a use")
+    definition: Definition
+    sources: list[PublicSource] = Field(min_length=1)
+
+    def forms(self, lang: str) -> list[str]:
+        """Every way the term is written in a language: the term first, then the other forms."""
+        return [self.term.get(lang), *getattr(self.also, lang, [])]
+
+
+class Glossary(Strict):
+    """data/glossary.yml: the key terms, shown on the glossary page and at their first use."""
+
+    terms: list[Term] = Field(min_length=1)

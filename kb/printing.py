@@ -51,6 +51,8 @@ def rewrite_page(html: str, *, path: str, page_url: str, print_url: str, include
     prefix = slug(path)
     for node in doc.find_all(id=True):
         node["id"] = f"{prefix}--{node['id']}"
+    for node in doc.find_all(attrs={"popovertarget": True}):  # glossary first uses (kb/glossary.py)
+        node["popovertarget"] = f"{prefix}--{node['popovertarget']}"
     for attr, tag in (("href", "a"), ("src", "img")):
         for node in doc.find_all(tag, attrs={attr: True}):
             node[attr] = rewrite_link(node[attr], page_url=page_url, print_url=print_url,
