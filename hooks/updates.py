@@ -30,7 +30,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             if section is None:
                 continue
             items = up.listed_posts(pages, lang, ctx.docs_dir, ctx.root, networks, network)
-            title = f"{config.site_name} — {ctx.t('updates.feed.title', lang)}" + (f" — {network.upper()}" if network else "")
+            title = f"{config.site_name} — {ctx.t('updates.feed.title', lang)}"
+            title += f" — {network.upper()}" if network else ""
             feed = up.atom_feed(items, lang=lang, feed_url=up.feed_url(section), page_url=section, title=title,
                                 author=config.site_name, site_url=ctx.site_url)
             files.append(File.generated(config, up.feed_url(section), content=feed))

@@ -376,7 +376,8 @@ def _check_glossary(files: list[_File]) -> list[Problem]:
     for item in (f for f in files if f.kind == "glossary" and f.model is not None):
         ids: dict[str, int] = {}
         forms: dict[tuple[str, str], str] = {}
-        for index, term in enumerate(item.model.terms):  # type: ignore[attr-defined]
+        terms = getattr(item.model, "terms", [])
+        for index, term in enumerate(terms):
             line = item.loaded.line_of(("terms", index, "id"))
             if term.id in ids:
                 problems.append(Problem(item.rel, line, format_path(("terms", index, "id")),

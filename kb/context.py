@@ -12,9 +12,10 @@ around it (exit, notices, labels, dates) is French.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .catalogue import Catalogue
 from .errors import ConfigError

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+
 from babel.dates import format_date
 from babel.units import format_unit
 

@@ -1,13 +1,16 @@
 """Names and order in the reader's language: countries and languages (CLDR via Babel), sorting."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from babel import Locale
 from pyuca import Collator
 
 from .models import LANGUAGES
+
+T = TypeVar("T")
 
 
 # A country's name in a language, from CLDR ("AU" -> "Australie" in French).
@@ -44,5 +47,5 @@ def sort_key(text: str, lang: str = "en") -> tuple:
 
 
 # Sort items by a text taken from each, for readers of a language.
-def collate(items, key: Callable[[object], str], lang: str = "en") -> list:
+def collate(items: Iterable[T], key: Callable[[T], str], lang: str = "en") -> list[T]:
     return sorted(items, key=lambda item: sort_key(key(item), lang))

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .context import PageView
 from .errors import KbError, MarkerError

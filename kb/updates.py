@@ -255,7 +255,9 @@ def atom_feed(items: list[Listed], *, lang: str, feed_url: str, page_url: str, t
         return site_url.rstrip("/") + "/" + url if site_url else relative_url(url, feed_url)
 
     def ident(url: str) -> str:
-        return site_url.rstrip("/") + "/" + url if site_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'kb:' + url)}"
+        if site_url:
+            return site_url.rstrip("/") + "/" + url
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'kb:' + url)}"
 
     def stamp(post: Post) -> str:
         return post.date.first_day.isoformat() + "T00:00:00Z"

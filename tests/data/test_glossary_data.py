@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO, Repo, write
-
 from kb.catalogue import load_catalogue
+
+from conftest import REPO, Repo, write
 
 G = "data/glossary.yml"
 HEAD = "# yaml-language-server: $schema=schema/glossary.schema.json\n"

@@ -6,8 +6,9 @@ from importlib import resources
 
 import pytest
 
-from browser_support import chromium, serve
 from kb.catalogue import load_catalogue
+
+from browser_support import chromium, serve
 from sitebuild import LANGUAGES, ROOT
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from kb.catalogue import load_catalogue
 from kb.translations import source_hash
+
 from sitebuild import LANGUAGES, ROOT, build_site, soup
 
 TERMS = {t.id: t for t in load_catalogue(ROOT).glossary.terms}

@@ -10,6 +10,7 @@ import pytest
 
 from kb.catalogue import load_catalogue
 from kb.fields import mirror_host
+
 from sitebuild import LANGUAGES, ROOT
 
 CATALOGUE = load_catalogue(ROOT)

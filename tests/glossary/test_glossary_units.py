@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from kb.glossary import annotate, glossary_html
 from kb.labels import labels_for
 from kb.models import Glossary
+
 from sitebuild import ROOT
 
 TEMPLATES = ROOT / "overrides" / "kb"

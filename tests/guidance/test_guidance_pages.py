@@ -11,7 +11,6 @@ Such an element must hold at least one link to another site (http or https): its
 """
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -19,6 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from kb.translations import hash_matches, parse_record, source_digest
+
 from sitebuild import DEFAULT, LANGUAGES, ROOT
 
 # The pages issue 17 adds, by source path inside a language folder.
@@ -106,7 +106,7 @@ def nav_label(path: str) -> str:
 # A language's nav_translations.
 def nav_translations(lang: str) -> dict:
     i18n = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return next(l for l in i18n["languages"] if l["locale"] == lang).get("nav_translations") or {}
+    return next(x for x in i18n["languages"] if x["locale"] == lang).get("nav_translations") or {}
 
 
 # The main content of a built page.
