@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline editor editor-config editor-install
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -19,6 +19,8 @@ help:
 	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
+	@echo "make editor       the form editor on http://127.0.0.1:8081 with the local Git backend (REPO=clone)"
+	@echo "make editor-config  regenerate editor/config.yml from the data models"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,7 +51,7 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser editor-install
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser
@@ -68,3 +70,20 @@ check: check-data build
 # The tools' tests only (static and browser): find your network, readiness self-check.
 test-tools: $(VENV)/.installed browser
 	$(BIN)/pytest tests/tools
+
+# The form editor (Decap CMS, pinned in editor/package-lock.json), served by the project on its own:
+# never part of site/. REPO= the clone it edits (default: this one); it commits on branches there.
+EDITOR_PORT ?= 8081
+REPO ?= $(CURDIR)
+editor/node_modules/.installed: editor/package.json editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+editor-install: editor/node_modules/.installed
+
+editor-config: $(VENV)/.installed
+	$(PY) -m kb.editor_config
+
+editor: $(VENV)/.installed editor-install
+	$(PY) -m kb.editor_config --check
+	cd editor && PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY="$(abspath $(REPO))" node serve.js
