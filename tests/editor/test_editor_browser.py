@@ -95,6 +95,18 @@ class Form:
         target = self.page.locator("label", has_text=pattern).nth(nth).get_attribute("for")
         return self.page.locator(f"[id='{target}']")
 
+    def ready(self, label: str) -> None:
+        """Wait until the form has mounted for good (it mounts twice when coming from an entry)."""
+        previous = None
+        for _ in range(120):
+            labels = self.page.locator("label", has_text=re.compile(rf"^{re.escape(label)}( \(optional\))?$"))
+            current = labels.first.get_attribute("for") if labels.count() else None
+            if current and current == previous and self.page.locator(f"[id='{current}']").is_visible():
+                return
+            previous = current
+            self.page.wait_for_timeout(1000)
+        raise AssertionError(f"the form with {label} never appeared")
+
     def fill(self, label: str, value: str, nth: int = 0) -> None:
         self.control(label, nth).fill(value)
 
@@ -124,17 +136,22 @@ class Form:
     def save(self) -> None:
         self.page.get_by_role("button", name="Save", exact=True).click()
 
+    def saved(self) -> None:
+        """Wait until the entry is on its branch (a new form also says "Changes saved")."""
+        self.page.get_by_role("button", name="Status: Draft").wait_for(timeout=120000)
+
     def workflow_to_published(self) -> None:
         """Draft -> In review -> Ready -> Publish now (each step a real branch operation)."""
         page = self.page
-        page.get_by_text("Changes saved").wait_for()
+        self.saved()
         for status in ("In review", "Ready"):
             page.get_by_role("button", name=re.compile("^Status:")).click()
             page.get_by_role("menuitem", name=status).click()
             page.get_by_role("button", name=f"Status: {status}").wait_for()
         page.get_by_role("button", name="Publish", exact=True).click()
         page.get_by_role("menuitem", name="Publish now").click()
-        page.get_by_text("Published").first.wait_for()
+        page.get_by_role("button", name="Status: Draft").wait_for(state="detached", timeout=120000)
+        page.get_by_text("Published").first.wait_for(timeout=120000)
 
 
 def shot(page, name: str) -> None:
@@ -196,8 +213,7 @@ Source : [exemple](https://www.example.org/) (en anglais).
 def write_post(page, base: str, lang: str, title: str, summary: str, body: str) -> None:
     page.goto(f"{base}/#/collections/updates-apmn-{lang}/new")
     form = Form(page)
-    form.control("Title").wait_for()
-    page.wait_for_timeout(2000)  # the form mounts twice when coming from another entry
+    form.ready("Title")
     form.fill("Title", title)
     form.fill("Date", "2026-11-20")
     form.fill("Summary", summary)
@@ -226,7 +242,7 @@ def test_editor_walkthrough(editor, tmp_path):
         # An organisation the data check would reject cannot be saved, and the form says why.
         page.goto(f"{base}/#/collections/organisations/new")
         form = Form(page)
-        form.control("Id").wait_for()
+        form.ready("Id")
         form.fill("Id", ORG)
         form.choose("Kind", "national")
         form.fill("Country", "UK")
@@ -259,11 +275,22 @@ def test_editor_walkthrough(editor, tmp_path):
             form.choose("Visibility", visibility, nth=n)
             form.fill("Last verified", "2026-11-01", nth=n)
         form.save()
-        page.get_by_text("Changes saved").wait_for()
+        form.saved()
         assert country_error.count() == 0 and website_error.count() == 0
         shot(page, "organisation-form.png")
         assert f"cms/organisations/{ORG}" in git(clone, "branch", "--list")
         assert not (clone / f"data/organisations/{ORG}.yml").exists()  # not on main yet
+        form.workflow_to_published()
+
+        # The new member joins the APMN: one item added to an existing file, nothing else changed.
+        page.goto(f"{base}/#/collections/networks/entries/apmn")
+        form.ready("Acronym")
+        members = page.get_by_text(re.compile(r"^\d+ members$"))
+        count = int(members.inner_text().split()[0])
+        form.add("Add members", f"{count + 1} members")
+        form.choose("Organisation", "Antarctic", nth=count)
+        form.choose("Roles", "member", nth=count)
+        form.save()
         form.workflow_to_published()
 
         write_post(page, base, "en", "The APMN tries the form editor",
@@ -282,7 +309,12 @@ def test_editor_walkthrough(editor, tmp_path):
     assert "cms/" not in git(clone, "branch", "--list")
     assert git(clone, "status", "--porcelain") == ""
 
-    # The files read like hand-written ones.
+    # The files read like hand-written ones; an edited file keeps its comments and layout.
+    before = (ROOT / "data/networks/apmn.yml").read_text(encoding="utf-8")
+    tail = "    roles: [partner]\nsources:\n"
+    assert before.count(tail) == 1
+    assert (clone / "data/networks/apmn.yml").read_text(encoding="utf-8") == before.replace(
+        tail, f"    roles: [partner]\n  - organisation: {ORG}\n    roles: [member]\nsources:\n")
     assert (clone / f"data/organisations/{ORG}.yml").read_text(encoding="utf-8") == EXPECTED_ORG
     assert (clone / f"docs/en/updates/posts/{POST}.md").read_text(encoding="utf-8") == EXPECTED_POST_EN
     assert (clone / f"docs/fr/updates/posts/{POST}.md").read_text(encoding="utf-8") == EXPECTED_POST_FR
