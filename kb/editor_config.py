@@ -84,11 +84,15 @@ class Generator:
         if len(non_null) == 1:
             prop = {**non_null[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
         out: dict[str, Any] = {"name": name, "label": label(name), "required": required}
-        if prop.get("description"):
+        if prop.get("description") and prop["description"] != out["label"]:
             out["hint"] = prop["description"]
         kind = prop.get("type")
         if kind == "object":
-            out.update(widget="object", collapsed=False, fields=self.fields(prop))
+            fields = self.fields(prop)
+            if not required:  # Decap checks the fields of an optional, empty object: it cannot
+                for sub in fields:  # say "English if any", so the data check says it
+                    sub["required"] = False
+            out.update(widget="object", collapsed=False, fields=fields)
         elif kind == "array":
             self.array(out, prop)
         elif "enum" in prop and len(prop["enum"]) <= 20:

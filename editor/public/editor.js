@@ -137,10 +137,9 @@ function dataFormat(format) {
         doc = new YAML.Document();
         doc.contents = node(doc, value, 0);
       }
-      const schemaLine = SCHEMA_LINES[format];
-      const before = doc.commentBefore || '';
-      if (!before.startsWith(schemaLine)) doc.commentBefore = before ? `${schemaLine}\n${before}` : schemaLine;
-      return doc.toString({ lineWidth: 0 });
+      const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+      const schemaLine = `#${SCHEMA_LINES[format]}\n`;
+      return text.startsWith(schemaLine) ? text : schemaLine + text;
     },
   };
 }

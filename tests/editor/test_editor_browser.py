@@ -119,7 +119,10 @@ class Form:
         assert control.input_value() == value
 
     def choose(self, label: str, value: str, nth: int = 0) -> None:
-        self.control(label, nth).press_sequentially(value)
+        control = self.control(label, nth)
+        control.click()
+        control.press_sequentially(value)
+        self.page.locator("[id*='-option-']").first.wait_for()  # the matching choices
         self.page.keyboard.press("Enter")
 
     def add(self, button: str, count_text: str) -> None:
