@@ -141,7 +141,13 @@ class Form:
 
     def saved(self) -> None:
         """Wait until the entry is on its branch (a new form also says "Changes saved")."""
-        self.page.get_by_role("button", name="Status: Draft").wait_for(timeout=120000)
+        try:
+            self.page.get_by_role("button", name="Status: Draft").wait_for(timeout=120000)
+        except PlaywrightTimeout:
+            shot(self.page, "failed-save.png")
+            problems = [line for line in self.page.inner_text("body").splitlines()
+                        if re.search("required|match|oops|error", line, re.I)]
+            raise AssertionError(f"not saved: {problems}") from None
 
     def workflow_to_published(self) -> None:
         """Draft -> In review -> Ready -> Publish now (each step a real branch operation)."""
@@ -288,6 +294,9 @@ def test_editor_walkthrough(editor, tmp_path):
         # The new member joins the APMN: one item added to an existing file, nothing else changed.
         page.goto(f"{base}/#/collections/networks/entries/apmn")
         form.ready("Acronym")
+        form.control("Acronym").wait_for()
+        page.wait_for_function("id => document.getElementById(id)?.value === 'APMN'",
+                               arg=form.control("Acronym").get_attribute("id"), timeout=120000)
         members = page.get_by_text(re.compile(r"^\d+ members$"))
         count = int(members.inner_text().split()[0])
         form.add("Add members", f"{count + 1} members")

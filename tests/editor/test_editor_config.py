@@ -40,6 +40,7 @@ def test_committed_config_is_what_make_editor_config_writes() -> None:
 
 
 def test_check_detects_a_stale_config(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "data/networks", tmp_path / "data/networks")
     assert editor_config.main(["--check", "--root", str(tmp_path)]) == 1  # missing
     assert editor_config.main(["--root", str(tmp_path)]) == 0
     assert (tmp_path / "editor/config.yml").read_text() == (REPO / "editor/config.yml").read_text()
