@@ -206,8 +206,10 @@ def post_collections(root: Path) -> list[dict[str, Any]]:
                          "in every language (the file is <date>-<short name>.md).",
                  "pattern": [ID_RE.pattern, PATTERN_MESSAGES["id"]]},
                 {"name": "body", "label": "Text", "widget": "markdown",
-                 "modes": ["raw", "rich_text"], "required": True,
-                 "hint": "What happened, with the date and the place; end with the source."},
+                 "modes": ["raw"], "required": True,
+                 "hint": "Markdown, as in CONTRIBUTING (no rich-text mode: it would escape "
+                         "Markdown). What happened, with the date and the place; end with the "
+                         "source."},
             ]
             if lang != "en":
                 fields.append(

@@ -163,6 +163,12 @@ class Form:
         page.get_by_text("Published").first.wait_for(timeout=120000)
 
 
+def open_fresh(page, url: str) -> None:
+    """Open a view with a fresh start of the editor (still signed in), as after a bookmark."""
+    page.goto(url, wait_until="domcontentloaded", timeout=180000)
+    page.reload(wait_until="domcontentloaded", timeout=180000)
+
+
 def shot(page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
@@ -220,7 +226,7 @@ Source : [exemple](https://www.example.org/) (en anglais).
 
 
 def write_post(page, base: str, lang: str, title: str, summary: str, body: str) -> None:
-    page.goto(f"{base}/#/collections/updates-apmn-{lang}/new")
+    open_fresh(page, f"{base}/#/collections/updates-apmn-{lang}/new")
     form = Form(page)
     form.ready("Title")
     form.fill("Title", title)
@@ -239,7 +245,7 @@ def test_editor_walkthrough(editor, tmp_path):
     base, clone = editor
     outside: list[str] = []
     with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page = browser.new_page(viewport={"width": 1280, "height": 2000})
         page.set_default_timeout(30000)
         page.on("request", lambda r: outside.append(r.url)
                 if not r.url.startswith((base, "data:", "blob:")) else None)
@@ -292,11 +298,12 @@ def test_editor_walkthrough(editor, tmp_path):
         form.workflow_to_published()
 
         # The new member joins the APMN: one item added to an existing file, nothing else changed.
-        page.goto(f"{base}/#/collections/networks/entries/apmn")
+        open_fresh(page, f"{base}/#/collections/networks/entries/apmn")
         form.ready("Acronym")
-        form.control("Acronym").wait_for()
-        page.wait_for_function("id => document.getElementById(id)?.value === 'APMN'",
-                               arg=form.control("Acronym").get_attribute("id"), timeout=120000)
+        page.wait_for_function("""() => {
+            const label = [...document.querySelectorAll('label')].find(l => l.textContent === 'Acronym');
+            return label && document.getElementById(label.htmlFor)?.value === 'APMN';
+        }""", timeout=120000)  # the entry's data has loaded
         members = page.get_by_text(re.compile(r"^\d+ members$"))
         count = int(members.inner_text().split()[0])
         form.add("Add members", f"{count + 1} members")
