@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -21,6 +21,8 @@ help:
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 	@echo "make lint         ruff and mypy (settings in pyproject.toml)"
 	@echo "make worldmap     regenerate kb/data/worldmap.json from the pinned map package (requirements-tools.txt)"
+	@echo "make editor       the form editor on http://127.0.0.1:8081 with the local Git backend (REPO=clone)"
+	@echo "make editor-config  regenerate editor/config.yml from the data models"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,7 +58,7 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: lint $(VENV)/.tools-installed browser
+test: lint $(VENV)/.tools-installed browser $(VENV)/.installed editor-install
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser
@@ -82,3 +84,20 @@ worldmap: $(VENV)/.tools-installed
 # The tools' tests only (static and browser): find your network, readiness self-check.
 test-tools: $(VENV)/.installed browser
 	$(BIN)/pytest tests/tools
+
+# The form editor (Decap CMS, pinned in editor/package-lock.json), served by the project on its own:
+# never part of site/. REPO= the clone it edits (default: this one); it commits on branches there.
+EDITOR_PORT ?= 8081
+REPO ?= $(CURDIR)
+editor/node_modules/.installed: editor/package.json editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+editor-install: editor/node_modules/.installed
+
+editor-config: $(VENV)/.installed
+	$(PY) -m kb.editor_config
+
+editor: $(VENV)/.installed editor-install
+	$(PY) -m kb.editor_config --check
+	cd editor && PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY="$(abspath $(REPO))" node serve.js
