@@ -5,16 +5,15 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+from pydantic_core import PydanticCustomError
 from ruamel.yaml import YAML
-
-from sitebuild import ROOT as REPO
 
 from kb import editor_config
 from kb.fields import COUNTRIES, check_country, check_https
 from kb.models import Kind, Role, Visibility
 
-import pytest
-from pydantic_core import PydanticCustomError
+from sitebuild import ROOT as REPO
 
 
 def load(root: Path = REPO) -> dict:
