@@ -231,7 +231,7 @@ def post_collections(root: Path) -> list[dict[str, Any]]:
                 "slug": "{{fields.date}}-{{fields.file_name}}",
                 "summary": "{{date}}: {{title}}", "sortable_fields": ["date", "title"],
                 "fields": fields})
-    assert set(REQUIRED) <= {f["name"] for f in collections[0]["fields"]}
+    assert set(REQUIRED) <= {f["name"] for f in fields}
     return collections
 
 
