@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap zim
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -21,6 +21,7 @@ help:
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 	@echo "make lint         ruff and mypy (settings in pyproject.toml)"
 	@echo "make worldmap     regenerate kb/data/worldmap.json from the pinned map package (requirements-tools.txt)"
+	@echo "make zim          build one ZIM file per language into build/zim/ (for the Kiwix app on phones)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,13 +37,17 @@ $(VENV)/.tools-installed: requirements-tools.txt $(VENV)/.installed
 serve: $(VENV)/.installed
 	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# The hosted build lists the offline zips (with size and date) on its Download page: build them first.
+# The hosted build lists the offline zips and the ZIM files (size and date) on its Download page: build them first.
 # tools/build.py runs the strict build and prints first the file, line and fix of the first problem.
-build: $(VENV)/.installed offline
+build: $(VENV)/.installed offline zim
 	$(PY) tools/build.py --site-dir site
 
 offline: $(VENV)/.installed
 	$(PY) -m kb.offline --out build/offline
+
+# One ZIM per language for Kiwix (kb/zim.py): prints each file's size and entry count.
+zim: $(VENV)/.installed
+	$(PY) -m kb.zim --out build/zim
 
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data
