@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap zim
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap zim kiwix
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -61,7 +61,11 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: lint $(VENV)/.tools-installed browser
+# kiwix-serve (Debian's kiwix-tools) reads the ZIM files in tests/zim, as Kiwix hotspots do.
+kiwix: $(VENV)/.installed
+	@$(PY) tests/find_kiwix.py
+
+test: lint $(VENV)/.tools-installed browser kiwix
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser
