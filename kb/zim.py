@@ -122,7 +122,7 @@ def _in_rounded_square(x: float, y: float, size: int, radius: float) -> bool:
 
 def _in_polygon(x: float, y: float, poly: list[tuple[float, float]]) -> bool:
     inside = False
-    for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1]):
+    for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1], strict=True):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -149,9 +149,9 @@ class _Resources(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed", "track", "input"):
-            if values.get("src"):
-                self.found.append(values["src"])
+        loads_src = tag in ("script", "img", "iframe", "source", "audio", "video", "embed", "track", "input")
+        if loads_src and values.get("src"):
+            self.found.append(values["src"])
         if tag in ("img", "source") and values.get("srcset"):
             self.found.extend(part.split()[0] for part in values["srcset"].split(",") if part.strip())
         if tag == "object" and values.get("data"):
@@ -260,8 +260,8 @@ def mimetype_of(path: str) -> str:
 # Write the ZIM of one language's build: every file an entry, pages as front articles with their
 # titles, main page, metadata, illustration and the full-text index in that language.
 def pack(folder: Path, target: Path, lang: str, pages: dict[str, str], meta: dict[str, str], built: str) -> Packed:
-    from libzim.reader import Archive
-    from libzim.writer import Creator, Hint, Item, StringProvider
+    from libzim.reader import Archive  # type: ignore[import-untyped]
+    from libzim.writer import Creator, Hint, Item, StringProvider  # type: ignore[import-untyped]
 
     problems = check_build(folder, pages)
     if problems:

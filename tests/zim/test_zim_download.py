@@ -14,6 +14,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from kb.zim import ZimError, pack
+
 from sitebuild import DEFAULT, LANGUAGES, ROOT, build_site, soup
 
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))

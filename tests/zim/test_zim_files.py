@@ -115,7 +115,7 @@ def test_metadata_is_present_discreet_and_in_the_language(zims, lang):
         assert meta[key].decode("utf-8") == LABELS[f"zim.{key.lower()}"][lang], key
     assert meta["Language"].decode() == ISO639_3[lang]
     built = dt.date.fromisoformat(meta["Date"].decode())
-    assert abs((dt.datetime.now(dt.timezone.utc).date() - built).days) <= 1
+    assert abs((dt.datetime.now(dt.UTC).date() - built).days) <= 1
     assert built.isoformat() == zims.manifest["built"]
     assert lang in meta["Name"].decode()
     title, description = meta["Title"].decode(), meta["Description"].decode()
