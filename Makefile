@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install zim kiwix
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -23,6 +23,7 @@ help:
 	@echo "make worldmap     regenerate kb/data/worldmap.json from the pinned map package (requirements-tools.txt)"
 	@echo "make editor       the form editor on http://127.0.0.1:8081 with the local Git backend (REPO=clone)"
 	@echo "make editor-config  regenerate editor/config.yml from the data models"
+	@echo "make zim          build one ZIM file per language into build/zim/ (for the Kiwix app on phones)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,13 +39,17 @@ $(VENV)/.tools-installed: requirements-tools.txt $(VENV)/.installed
 serve: $(VENV)/.installed
 	KB_ONLY_LANG=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# The hosted build lists the offline zips (with size and date) on its Download page: build them first.
+# The hosted build lists the offline zips and the ZIM files (size and date) on its Download page: build them first.
 # tools/build.py runs the strict build and prints first the file, line and fix of the first problem.
-build: $(VENV)/.installed offline
+build: $(VENV)/.installed offline zim
 	$(PY) tools/build.py --site-dir site
 
 offline: $(VENV)/.installed
 	$(PY) -m kb.offline --out build/offline
+
+# One ZIM per language for Kiwix (kb/zim.py): prints each file's size and entry count.
+zim: $(VENV)/.installed
+	$(PY) -m kb.zim --out build/zim
 
 check-data: $(VENV)/.installed
 	$(PY) -m kb.check_data
@@ -58,7 +63,11 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: lint $(VENV)/.tools-installed browser $(VENV)/.installed editor-install
+# kiwix-serve (Debian's kiwix-tools) reads the ZIM files in tests/zim, as Kiwix hotspots do.
+kiwix: $(VENV)/.installed
+	@$(PY) tests/find_kiwix.py
+
+test: lint $(VENV)/.tools-installed browser kiwix editor-install
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 import kbglue
 from kb import safety
+from kb.zim import zim_enabled
 
 log = logging.getLogger("mkdocs.hooks.safety")
 
@@ -79,7 +80,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # Quick exit first in the body, the search dialog named, outbound links noopener noreferrer.
 def protect(output: str, lang: str, config: MkDocsConfig) -> str:
     labels = kbglue.context(config).labels
-    output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
+    if not zim_enabled(config):  # Kiwix cannot replace the page by an outside one: no quick exit in a ZIM
+        output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
     output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
     return safety.add_noopener(output, safety.origin_of(config.site_url))
 

@@ -66,8 +66,9 @@ def read_manifest(folder: Path, edition: str | None = None) -> dict | None:
 # ---------------------------------------------------------------- the build
 
 # Build one language's offline edition into `folder` (mkdocs build --strict in a subprocess).
-def build_language(project: Path, lang: str, folder: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_OFFLINE": "true", "KB_ONLY_LANG": lang}
+# `extra_env` adds variables (kb.zim sets KB_ZIM=true for the Kiwix variant of the same build).
+def build_language(project: Path, lang: str, folder: Path, extra_env: dict[str, str] | None = None) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_OFFLINE": "true", "KB_ONLY_LANG": lang, **(extra_env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(folder)],
         cwd=project, env=env, capture_output=True, text=True,
@@ -76,7 +77,8 @@ def build_language(project: Path, lang: str, folder: Path) -> None:
         log = result.stdout + result.stderr
         summary = summarise(log, project)
         first = f"{summary[0]}\n" if summary else ""
-        raise SystemExit(f"{first}(the offline build of {lang} failed; its log follows)\n{log}")
+        what = "ZIM" if (extra_env or {}).get("KB_ZIM") == "true" else "offline"
+        raise SystemExit(f"{first}(the {what} build of {lang} failed; its log follows)\n{log}")
 
 
 # Remove what the offline reader never loads: source maps, the JSON index (file:// reads the .js
