@@ -20,7 +20,7 @@ from kb.mdblocks import Block, Section, page_blocks
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 PAIR_THRESHOLD = 0.5  # difflib ratio at or above which an old and a new block are one changed paragraph
-WORD = re.compile(r"\S+")
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -118,19 +118,50 @@ def diff_pages(old_text: str, new_text: str, old_path: str = "<old>", new_path: 
     return diff_blocks(page_blocks(old_text, old_path), page_blocks(new_text, new_path))
 
 
-# The changed words of a changed paragraph, each with a few words around it: "... skills and [-x-]{+y+} to ...".
+# The changed words of a changed paragraph, each with a few words around it, in git's word-diff style:
+# "...on your skills{+, your+} capacities...". White space counts as one space; changes closer than
+# 2 x context words are shown together.
 def word_changes(old: str, new: str, context: int = 3) -> list[str]:
-    a, b = WORD.findall(old), WORD.findall(new)
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
+    a, b = TOKEN.findall(" ".join(old.split())), TOKEN.findall(" ".join(new.split()))
+    groups: list[list[tuple[str, int, int, int, int]]] = []
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for index, op in enumerate(opcodes):
+        if op[0] == "equal":
             continue
-        before = a[max(0, i1 - context):i1]
-        after = a[i2:i2 + context]
-        middle = (f"[-{' '.join(a[i1:i2])}-]" if i2 > i1 else "") + (f"{{+{' '.join(b[j1:j2])}+}}" if j2 > j1 else "")
-        out.append(" ".join((["..."] if i1 - context > 0 else []) + before + [middle] + after
-                            + (["..."] if i2 + context < len(a) else [])))
+        gap = opcodes[index - 1] if index > 0 else None
+        if groups and gap is not None and sum(t != " " for t in a[gap[1]:gap[2]]) < 2 * context:
+            groups[-1] += [gap, op]
+        else:
+            groups.append([op])
+    out = []
+    for group in groups:
+        before, after = _words_before(a, group[0][1], context), _words_after(a, group[-1][2], context)
+        middle = ""
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                middle += "".join(a[i1:i2])
+                continue
+            middle += (f"[-{''.join(a[i1:i2])}-]" if i2 > i1 else "") + (f"{{+{''.join(b[j1:j2])}+}}" if j2 > j1 else "")
+        out.append(("..." if before[1] else "") + before[0] + middle + after[0] + ("..." if after[1] else ""))
     return out
+
+
+# The text of up to `count` words before token i (and whether more came before).
+def _words_before(tokens: list[str], i: int, count: int) -> tuple[str, bool]:
+    start, seen = i, 0
+    while start > 0 and seen < count:
+        start -= 1
+        seen += tokens[start] != " "
+    return "".join(tokens[start:i]), start > 0
+
+
+# The text of up to `count` words from token i (and whether more come after).
+def _words_after(tokens: list[str], i: int, count: int) -> tuple[str, bool]:
+    end, seen = i, 0
+    while end < len(tokens) and seen < count:
+        seen += tokens[end] != " "
+        end += 1
+    return "".join(tokens[i:end]), end < len(tokens)
 
 
 # Indent every line of a block's text with a prefix ("    - ", "    + ").

@@ -3,7 +3,8 @@
 A translation records `translation.source_hash`: a prefix of the SHA-256 of the English page's
 translatable text (`kb.translations.source_digest`). The hash is of content, not of a commit, so it
 survives squash merges and rebases; to show a translator what changed, this module walks the
-English page's history (newest first, following renames) and hashes each version with the same
+English page's history (newest first in topological order, so that a commit with an odd date cannot
+put an older version first; following renames) and hashes each version with the same
 function until one matches.
 
 Git is run with `subprocess`: `git log --follow --format=... --name-only -- PATH` lists the commits
@@ -82,7 +83,7 @@ def is_shallow(root: Path) -> bool:
 # The commits that changed `relpath` (relative to root), newest first: (commit, date, subject, path then).
 def commits(root: Path, relpath: str, rev: str = "HEAD") -> list[tuple[str, str, str, str]]:
     revs = ["--all"] if rev == "--all" else [rev]
-    out = git(root, "log", *revs, "--follow", f"--format={RECORD_SEPARATOR}%H{FIELD_SEPARATOR}%cs{FIELD_SEPARATOR}%s",
+    out = git(root, "log", *revs, "--topo-order", "--follow", f"--format={RECORD_SEPARATOR}%H{FIELD_SEPARATOR}%cs{FIELD_SEPARATOR}%s",
               "--name-only", "--", relpath).decode("utf-8", "replace")
     found = []
     for chunk in out.split(RECORD_SEPARATOR)[1:]:

@@ -397,3 +397,35 @@ def pr_summary(docs_dir: Path, languages: list[str], default: str, base: str) ->
         out.append(f"_Git history could not be read ({result.history_problem})._\n")
     return "".join(out)
 
+
+
+# ---------------------------------------------------------------- status page details (plain values for a template)
+
+# What the status page shows under one cell, in the reader's language: English paragraphs changed
+# since the translated version (outdated pages), a recorded version that names no English version,
+# and structural differences. Rendered by overrides/kb/translation_detail.html.
+def status_detail(result: Review, page: str, lang: str, labels, reader: str) -> dict:
+    item = result.get(page, lang)
+    detail = {"changed": None, "changed_text": "", "unknown": False, "unknown_text": "", "parity": [],
+              "parity_title": labels.get("status.parity", reader)}
+    if item is None:
+        return detail
+    if item.state == OUTDATED and item.changes is not None:
+        detail["changed"] = item.changes.total
+        detail["changed_text"] = labels.get("status.changed", reader).replace("{count}", str(item.changes.total))
+    if item.lookup == NOT_FOUND and not item.shallow:
+        detail["unknown"] = True
+        detail["unknown_text"] = labels.get("status.version_unknown", reader)
+    for difference in item.parity:
+        detail["parity"].append({
+            "kind": difference.kind, "label": labels.get(f"parity.{difference.kind}", reader),
+            "counts": labels.get("parity.counts", reader).replace("{here}", str(difference.translated))
+                                                          .replace("{english}", str(difference.english)),
+            "missing": list(difference.missing), "extra": list(difference.extra),
+            "missing_label": labels.get("parity.missing", reader), "extra_label": labels.get("parity.extra", reader)})
+    return detail
+
+
+# The current English hash of a page, for the status page's row (what a translator puts in source_hash).
+def english_hash(result: Review, page: str) -> str:
+    return result.english_hashes.get(page, "")
