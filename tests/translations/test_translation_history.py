@@ -258,3 +258,13 @@ def test_status_page_shows_paragraphs_changed_and_structure(repo, tmp_path):
     assert row == f"source_hash: {source_hash(english_text(2))}"
     assert html.select_one('tr[data-page="index.md"] .kb-status__changed') is None
     assert "differs in structure from the English" in build.log
+
+
+def test_diff_follows_a_renamed_english_page(repo):
+    """After docs/*/approach.md is renamed (git mv), the version fr records is still found at its old path."""
+    for lang in ("en", *LANGS):
+        git(repo, "mv", f"docs/{lang}/approach.md", f"docs/{lang}/our-approach.md")
+    git(repo, "commit", "-q", "-m", "Rename approach.md")
+    result = translations_cli(repo, "--diff", "fr/our-approach.md")
+    assert result.returncode == 0, result.stderr
+    assert "1 changed, 1 added, 0 removed" in result.stdout and f"+ {ADDED}" in result.stdout
