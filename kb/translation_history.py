@@ -44,6 +44,10 @@ class Version:
             return f"the file on disk ({self.path})"
         return f'commit {self.commit[:10]} ({self.date}, "{self.subject}")'
 
+    # "commit 1a2b3c4d of 2026-11-20" (or the file on disk): for one-line reports.
+    def short(self) -> str:
+        return "the file on disk" if self.commit is None else f"commit {self.commit[:10]} of {self.date}"
+
 
 @dataclass(frozen=True)
 class Lookup:

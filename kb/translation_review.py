@@ -29,6 +29,7 @@ from kb.translations import (DEFAULT_LANGUAGE, FRONT_MATTER, MISSING, OUTDATED, 
                              hash_matches, normalise, parse_record, scan, source_digest, source_hash)
 
 FOUND, NOT_FOUND, NO_RECORD, NO_HISTORY = "found", "not-found", "no-record", "no-history"
+SUMMARY_DIFF_LIMIT = 12000  # characters of diff per English page in a pull-request summary (a comment holds 65536)
 
 
 class TouchRefused(ValueError):
@@ -294,7 +295,7 @@ def format_review(result: Review) -> str:
     if problems:
         out.append("\nStructure differs from the English (headings, anchors, kb: markers, internal links, images, admonitions)\n")
         for item in problems:
-            versus = f" (compared with the English it translates, {item.version.describe()})" if item.version and item.version.commit else ""
+            versus = f" (compared with the English it translates, {item.version.short()})" if item.version and item.version.commit else ""
             out.append(f"  {item.target}{versus}:\n" + "".join(f"    - {d.describe()}\n" for d in item.parity))
     else:
         out.append("\nStructure: every translation has the English page's headings, anchors, kb: markers, internal links,"
@@ -305,7 +306,7 @@ def format_review(result: Review) -> str:
 # What is known about an outdated page's English changes, in words.
 def lookup_words(item: PageReview) -> str:
     if item.lookup == FOUND and item.changes is not None and item.version is not None:
-        return f"{item.changes.summary()} paragraph(s) since {item.version.describe()}"
+        return f"{item.changes.summary()} paragraph(s) since {item.version.short()}"
     if item.lookup == NO_RECORD:
         return "records no English version"
     if item.lookup == NO_HISTORY:
@@ -370,6 +371,17 @@ def pr_summary(docs_dir: Path, languages: list[str], default: str, base: str) ->
         for page in pages:
             out.append(f"- `{page}`: `source_hash: {result.english_hashes[page]}`\n")
         out.append("\n")
+        shown: set[str] = set()
+        for item, changes in made_outdated:
+            if item.page in shown:
+                continue
+            shown.add(item.page)
+            english_rel = f"{docs_dir.name}/{default}/{item.page}"
+            text = format_diff(changes, english_rel)
+            if len(text) > SUMMARY_DIFF_LIMIT:
+                text = text[:SUMMARY_DIFF_LIMIT].rsplit("\n", 1)[0] + f"\n[... cut: run make translations DIFF={item.target}]\n"
+            out.append(f"<details><summary>What changed in <code>{english_rel}</code></summary>\n\n"
+                       f"```text\n{text.replace('```', '` ` `')}```\n\n</details>\n\n")
     else:
         out.append("This pull request makes no translation outdated.\n\n")
     unknown = sorted(result.unknown_versions(), key=lambda r: r.target)

@@ -211,6 +211,8 @@ def test_summary_lists_the_translations_this_pull_request_makes_outdated(repo):
     new = source_hash((repo / "docs" / "en" / "principles.md").read_text(encoding="utf-8"))
     assert f"`source_hash: {new}`" in result.stdout
     assert "make translations TOUCH=principles.md" in result.stdout
+    folded = result.stdout.split("<details><summary>What changed in <code>docs/en/principles.md</code></summary>", 1)[1]
+    assert "+ A new paragraph about principles." in folded.split("</details>", 1)[0]
     same = translations_cli(repo, "--summary", "HEAD")
     assert "This pull request makes no translation outdated." in same.stdout
 
