@@ -43,8 +43,9 @@ def translation_review(config: MkDocsConfig) -> Review:
         return cached[1]
     i18n = config.plugins.get("i18n")
     languages = list(i18n.all_languages) if i18n is not None else [DEFAULT_LANGUAGE]
+    shared = getattr(config, "_kb_translation_report", None)  # hooks/i18n_pages.py's report of the same files
     try:
-        result = review(docs_dir, languages, DEFAULT_LANGUAGE)
+        result = review(docs_dir, languages, DEFAULT_LANGUAGE, shared[1] if shared and shared[0] == key else None)
     except TranslationRecordError as error:
         raise PluginError(f"Malformed translation record: {error}") from None
     except HistoryUnavailable as error:  # review() itself records history problems; this is a safety net

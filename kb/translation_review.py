@@ -419,7 +419,8 @@ def pr_summary(docs_dir: Path, languages: list[str], default: str, base: str) ->
 def status_detail(result: Review, page: str, lang: str, labels, reader: str) -> dict:
     item = result.get(page, lang)
     detail = {"changed": None, "changed_text": "", "unknown": False, "unknown_text": "", "parity": [],
-              "parity_title": labels.get("status.parity", reader)}
+              "parity_title": labels.get("status.parity", reader), "colon": labels.get("dir.colon", reader),
+              "separator": labels.get("dir.list_separator", reader)}
     if item is None:
         return detail
     if item.state == OUTDATED and item.changes is not None:
