@@ -29,6 +29,7 @@ from kb.translations import (DEFAULT_LANGUAGE, FRONT_MATTER, MISSING, OUTDATED, 
                              hash_matches, normalise, parse_record, scan, source_digest, source_hash)
 
 FOUND, NOT_FOUND, NO_RECORD, NO_HISTORY = "found", "not-found", "no-record", "no-history"
+REVIEW = "translation_review"  # the key of the build's Review in BuildContext.extra
 SUMMARY_DIFF_LIMIT = 12000  # characters of diff per English page in a pull-request summary (a comment holds 65536)
 
 
@@ -413,32 +414,31 @@ def pr_summary(docs_dir: Path, languages: list[str], default: str, base: str) ->
 
 # ---------------------------------------------------------------- status page details (plain values for a template)
 
-# What the status page shows under one cell, in the reader's language: English paragraphs changed
-# since the translated version (outdated pages), a recorded version that names no English version,
-# and structural differences. Rendered by overrides/kb/translation_detail.html.
-def status_detail(result: Review, page: str, lang: str, labels, reader: str) -> dict:
+# What the status table shows under one cell, in the reader's words (`t`, a PageView's): English
+# paragraphs changed since the translated version (outdated pages), a recorded version that names no
+# English version, and structural differences. Rendered by overrides/kb/translation_detail.html.
+def status_detail(result: Review, page: str, lang: str, t) -> dict | None:
     item = result.get(page, lang)
-    detail = {"changed": None, "changed_text": "", "unknown": False, "unknown_text": "", "parity": [],
-              "parity_title": labels.get("status.parity", reader), "colon": labels.get("dir.colon", reader),
-              "separator": labels.get("dir.list_separator", reader)}
     if item is None:
-        return detail
+        return None
+    detail = {"changed": None, "changed_text": "", "unknown": False, "unknown_text": "", "parity": [],
+              "parity_title": t("status.parity"), "colon": t("dir.colon"), "separator": t("dir.list_separator")}
     if item.state == OUTDATED and item.changes is not None:
         detail["changed"] = item.changes.total
-        detail["changed_text"] = labels.get("status.changed", reader).replace("{count}", str(item.changes.total))
+        detail["changed_text"] = t("status.changed", count=item.changes.total)
     if item.lookup == NOT_FOUND and not item.shallow:
         detail["unknown"] = True
-        detail["unknown_text"] = labels.get("status.version_unknown", reader)
+        detail["unknown_text"] = t("status.version_unknown")
     for difference in item.parity:
         detail["parity"].append({
-            "kind": difference.kind, "label": labels.get(f"parity.{difference.kind}", reader),
-            "counts": labels.get("parity.counts", reader).replace("{here}", str(difference.translated))
-                                                          .replace("{english}", str(difference.english)),
+            "kind": difference.kind, "label": t(f"parity.{difference.kind}"),
+            "counts": t("parity.counts", here=difference.translated, english=difference.english),
             "missing": list(difference.missing), "extra": list(difference.extra),
-            "missing_label": labels.get("parity.missing", reader), "extra_label": labels.get("parity.extra", reader)})
+            "missing_label": t("parity.missing"), "extra_label": t("parity.extra")})
     return detail
 
 
-# The current English hash of a page, for the status page's row (what a translator puts in source_hash).
-def english_hash(result: Review, page: str) -> str:
-    return result.english_hashes.get(page, "")
+# The current English version of a page for the status table's row: what a translator puts in source_hash.
+def status_hash(result: Review, page: str, t) -> dict | None:
+    value = result.english_hashes.get(page)
+    return {"label": t("status.hash"), "value": value} if value else None
