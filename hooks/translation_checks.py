@@ -36,7 +36,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ctx.extra[REVIEW], ctx.extra[KEY] = result, key
     docs = ctx.docs_dir.name
     for item in sorted(result.unknown_versions(), key=lambda r: r.target):
-        kbglue.warn(unknown_version_message(item, docs, result.english_hashes[item.page]))
+        kbglue.warn(unknown_version_message(item, docs, result.english_hashes[item.page], ctx.source))
     for item in sorted(result.with_parity_problems(), key=lambda r: r.target):
         log.info("%s/%s differs in structure from the English: %s", docs, item.target,
                  "; ".join(d.describe() for d in item.parity))

@@ -318,9 +318,9 @@ def lookup_words(item: PageReview) -> str:
 
 
 # The build's message for a translation whose recorded hash names no English version.
-def unknown_version_message(item: PageReview, docs_name: str, new_hash: str) -> str:
+def unknown_version_message(item: PageReview, docs_name: str, new_hash: str, default: str = DEFAULT_LANGUAGE) -> str:
     where = f"{docs_name}/{item.target}" + (f":{item.line}" if item.line else "")
-    return (f"{where}: translation.source_hash {item.recorded} matches no version of {docs_name}/en/{item.page}"
+    return (f"{where}: translation.source_hash {item.recorded} matches no version of {docs_name}/{default}/{item.page}"
             f" in the repository's history ({item.searched} versions searched), so nobody can tell what this page translates."
             f" If it translates the current English page, set source_hash to {new_hash}"
             f" (or run: make translations MARK={item.target}).")
