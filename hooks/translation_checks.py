@@ -18,28 +18,30 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 import kbglue
-from kb.translation_review import REVIEW, review, unknown_version_message
+from kb.translation_review import REVIEW, Review, review, unknown_version_message
 from kb.translations_view import REPORT
 
 log = logging.getLogger("mkdocs.hooks.translation_checks")
-KEY = "translation_review_key"
 
 
-# Once per language build: review the translations (again only when a Markdown file changed).
+# Once per language build: review the translations (again only when the report was made again, that
+# is when a Markdown file changed); messages are logged once, when the review is made.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     ctx = kbglue.context(config)
-    key = ctx.extra.get("translations_key")
-    if key is not None and ctx.extra.get(KEY) == key:
-        return files
-    with kbglue.build_errors():
-        result = review(ctx.docs_dir, ctx.codes, ctx.source, ctx.extra.get(REPORT))
-    ctx.extra[REVIEW], ctx.extra[KEY] = result, key
-    docs = ctx.docs_dir.name
-    for item in sorted(result.unknown_versions(), key=lambda r: r.target):
-        kbglue.warn(unknown_version_message(item, docs, result.english_hashes[item.page], ctx.source))
-    for item in sorted(result.with_parity_problems(), key=lambda r: r.target):
-        log.info("%s/%s differs in structure from the English: %s", docs, item.target,
-                 "; ".join(d.describe() for d in item.parity))
-    if result.history_problem:
-        log.debug("translation review without git history: %s", result.history_problem)
+    report = ctx.extra.get(REPORT)
+
+    def make() -> Review:
+        with kbglue.build_errors():
+            result = review(ctx.docs_dir, ctx.codes, ctx.source, report)
+        docs = ctx.docs_dir.name
+        for item in sorted(result.unknown_versions(), key=lambda r: r.target):
+            kbglue.warn(unknown_version_message(item, docs, result.english_hashes[item.page], ctx.source))
+        for item in sorted(result.with_parity_problems(), key=lambda r: r.target):
+            log.info("%s/%s differs in structure from the English: %s", docs, item.target,
+                     "; ".join(d.describe() for d in item.parity))
+        if result.history_problem:
+            log.debug("translation review without git history: %s", result.history_problem)
+        return result
+
+    ctx.extra[REVIEW] = kbglue.cached(config, REVIEW, (id(ctx), id(report)), make)
     return files

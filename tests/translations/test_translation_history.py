@@ -97,6 +97,7 @@ def test_a_hash_that_matches_no_version_fails_the_build_with_file_line_and_value
     current = source_hash(english_text(2))
     assert f"docs/es/approach.md:{line}: translation.source_hash sha256:fedcba9876543210 matches no version" in build.log
     assert f"set source_hash to {current}" in build.log
+    assert build.log.count("matches no version") == 1  # once per build, not once per language
 
 
 # ---------------------------------------------------------------- parity
