@@ -16,6 +16,8 @@ help:
 	@echo "make test         run every test (creates .venv, finds or installs Chromium)"
 	@echo "make check-data   check data/ and list every problem"
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
+	@echo "                  DIFF=fr/approach.md or DIFF=fr: what changed in the English since the translation"
+	@echo "                  TOUCH=approach.md [FORCE=1]: after a typo fix in English, keep its translations up to date"
 	@echo "make check        what a pull request checks: lint, check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
@@ -56,9 +58,12 @@ check-data: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) -m kb.schema
-# Per page and language: up to date, outdated, missing, not yet reviewed. MARK=lang/page.md records an update.
+# Per page and language: up to date, outdated, missing, not yet reviewed; English changes; structure.
+# MARK=lang/page.md records an update; DIFF=fr/approach.md (or DIFF=fr) shows what changed in the English;
+# TOUCH=approach.md keeps translations current after a cosmetic English edit (FORCE=1: even if not cosmetic).
 translations: $(VENV)/.installed
-	$(PY) -m kb.translations $(foreach m,$(MARK),--mark $(m)) $(if $(REVIEWED),--reviewed)
+	@$(PY) -m kb.translations $(foreach m,$(MARK),--mark $(m)) $(if $(REVIEWED),--reviewed) \
+	  $(foreach d,$(DIFF),--diff $(d)) $(foreach t,$(TOUCH),--touch $(t)) $(if $(FORCE),--force)
 
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py

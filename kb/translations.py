@@ -19,9 +19,15 @@ Command line (`make translations`):
     python -m kb.translations --mark fr/approach.md  # fr/approach.md now translates the current English
     python -m kb.translations --mark fr/approach.md --reviewed   # ... and a native speaker reviewed it
 
+    python -m kb.translations --diff fr/approach.md  # what changed in the English since fr/approach.md was translated
+    python -m kb.translations --diff fr              # ... for every outdated French page
+    python -m kb.translations --touch approach.md    # after a cosmetic English edit: keep its translations current
+    python -m kb.translations --summary origin/main  # Markdown summary for a pull request into main
+
 `--mark` records the current English hash and sets `reviewed: false` (new text has not been reviewed)
 unless `--reviewed` is given. It edits only the `translation` block of the front matter; every other
-byte of the file stays as it was.
+byte of the file stays as it was. `--diff`, `--touch` and `--summary` are in kb.translation_review
+(with kb.translation_history, kb.translation_diff, kb.parity and kb.cosmetic); they read git history.
 """
 from __future__ import annotations
 
@@ -359,7 +365,8 @@ def format_report(report: Report, default: str = DEFAULT_LANGUAGE) -> str:
     return out.getvalue()
 
 
-# `python -m kb.translations [--mark LANG/PATH ...] [--reviewed]`.
+# `python -m kb.translations [--mark LANG/PATH ...] [--reviewed] | --diff LANG[/PATH] | --touch PATH [--force]
+#  | --summary BASE [--summary-file FILE]`.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kb.translations",
                                      description="Translation status, and marking updated translations.")
@@ -367,22 +374,52 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mark", action="append", default=[], metavar="LANG/PATH",
                         help="record that this translated page now matches the current English page")
     parser.add_argument("--reviewed", action="store_true", help="with --mark: a native speaker has reviewed it")
+    parser.add_argument("--diff", action="append", default=[], metavar="LANG[/PATH]",
+                        help="what changed in the English since the version this translation (or every outdated page of LANG) translates")
+    parser.add_argument("--touch", action="append", default=[], metavar="PATH",
+                        help="after a cosmetic edit of the English page PATH, record its new hash in the translations that were up to date")
+    parser.add_argument("--force", action="store_true", help="with --touch: also when the edit is more than cosmetic")
+    parser.add_argument("--summary", metavar="BASE", help="Markdown summary of the translations a pull request into BASE makes outdated")
+    parser.add_argument("--summary-file", type=Path, metavar="FILE", help="with --summary: append it to FILE (the job summary)")
     args = parser.parse_args(argv)
     if args.reviewed and not args.mark:
         parser.error("--reviewed goes with --mark LANG/PATH")
+    if args.force and not args.touch:
+        parser.error("--force goes with --touch PATH")
+    if sum(map(bool, (args.mark, args.diff, args.touch, args.summary))) > 1:
+        parser.error("give one of --mark, --diff, --touch, --summary")
     docs_dir, languages, default = project_settings(args.config_file)
+    from kb import translation_review as review  # imports this module: load it only when asked
+
     try:
         for target in args.mark:
             record = mark(docs_dir, target, args.reviewed, default)
             print(f"marked {target}: source_hash {record.source_hash}, reviewed {str(record.reviewed).lower()}")
-        if args.mark:
+        for target in args.diff:
+            print(review.diff_report(docs_dir, target, languages, default), end="")
+        for page in args.touch:
+            print("\n".join(review.touch(docs_dir, page, languages, default, args.force)))
+        if args.summary:
+            text = review.pr_summary(docs_dir, languages, default, args.summary)
+            if args.summary_file:
+                with open(args.summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(text)
+            print(text, end="")
+        if args.mark or args.diff or args.touch or args.summary:
             return 0
-        print(format_report(scan(docs_dir, languages, default), default), end="")
+        report = scan(docs_dir, languages, default)
+        print(format_report(report, default), end="")
+        print(review.format_review(review.review(docs_dir, languages, default, report)), end="")
+    except review.TouchRefused as error:
+        print(f"refused: {error}", file=sys.stderr)
+        return 1
     except (TranslationRecordError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except review.HistoryUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

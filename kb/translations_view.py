@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .context import PageView
 from .markers import handler
+from .translation_review import REVIEW, status_detail, status_hash
 from .translations import CURRENT, MISSING, OUTDATED, Report
 
 SYMBOLS = {CURRENT: "✓", OUTDATED: "!", MISSING: "✗", "unreviewed": "?"}
@@ -29,11 +30,15 @@ def report_of(page: PageView) -> Report:
 def status_marker(page: PageView, _target: str, _inner: str | None) -> str:
     """Every page by every language: up to date, outdated, missing, not yet reviewed; and totals."""
     report, reader, default = report_of(page), page.lang.reader, page.ctx.source
+    review = page.ctx.extra.get(REVIEW)  # hooks/translation_checks.py: English changes, parity (issue 15)
     rows = []
     for rel in report.pages:
         title = report.titles.get((rel, reader)) or report.titles.get((rel, default)) or rel
         rows.append({"rel": rel, "title": title, "url": page.url_of(rel),
-                     "cells": [{"lang": lang, "cell": report.cell(rel, lang)} for lang in report.languages]})
+                     "hash": status_hash(review, rel, page.t) if review else None,
+                     "cells": [{"lang": lang, "cell": report.cell(rel, lang),
+                                "detail": status_detail(review, rel, lang, page.t) if review else None}
+                               for lang in report.languages]})
     totals = [{"state": state, "counts": [(lang, report.totals(lang)[state]) for lang in report.languages]}
               for state in (CURRENT, OUTDATED, MISSING, "unreviewed")]
     return page.render("translation_status.html", languages=[(code, page.ctx.names.get(code, code))
