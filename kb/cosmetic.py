@@ -36,12 +36,7 @@ from kb.mdblocks import Block, page_blocks
 from kb.parity import CODE_SPAN, IMAGE, LINK, MARKER, REFERENCE
 from kb.translation_diff import diff_blocks
 
-GUARDED = frozenset("""
-not no nor never none nothing nobody neither cannot can't can could couldn't won't will would wouldn't
-must mustn't may might shall should shouldn't need needn't do does don't doesn't did didn't is isn't are
-aren't was wasn't were weren't has hasn't have haven't had hadn't all any every each some only always
-sometimes often without with before after more less most least first last
-""".split())
+GUARDED = frozenset(["not", "no", "nor", "never", "none", "nothing", "nobody", "neither", "cannot", "can't", "can", "could", "couldn't", "won't", "will", "would", "wouldn't", "must", "mustn't", "may", "might", "shall", "should", "shouldn't", "need", "needn't", "do", "does", "don't", "doesn't", "did", "didn't", "is", "isn't", "are", "aren't", "was", "wasn't", "were", "weren't", "has", "hasn't", "have", "haven't", "had", "hadn't", "all", "any", "every", "each", "some", "only", "always", "sometimes", "often", "without", "with", "before", "after", "more", "less", "most", "least", "first", "last"])
 NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 LINE_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)]|>|\||!!!|\?\?\?\+?)(?=[ \t]|$)", re.M)
 WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -124,7 +119,7 @@ def word_problems(old: list[str], new: list[str]) -> list[str]:
         a, b = old[i1:i2], new[j1:j2]
         if tag == "equal":
             continue
-        if tag == "replace" and len(a) == len(b) and all(spelling_fix(x, y) for x, y in zip(a, b)):
+        if tag == "replace" and len(a) == len(b) and all(spelling_fix(x, y) for x, y in zip(a, b, strict=False)):
             continue
         if tag == "replace" and "".join(a) == "".join(b):  # a word split or joined
             continue
@@ -152,22 +147,22 @@ def differences(old_text: str, new_text: str, path: str = "<english>") -> list[s
             elif change.old is not None and change.new is not None and change.old.kind != change.new.kind:
                 problems.append(f"line {where.line}: a {change.old.kind} became a {change.new.kind}")
         return problems or ["the blocks (paragraphs, lists, headings) are not the same"]
-    for old, new in zip(old_blocks, new_blocks):
-        where = f"line {new.line} ({new.kind})"
+    for old, new in zip(old_blocks, new_blocks, strict=False):
+        place = f"line {new.line} ({new.kind})"
         if old.key == new.key:
             continue
         if new.kind == "heading" and (old.section.level, old.section.anchor) != (new.section.level, new.section.anchor):
-            problems.append(f"{where}: heading level or anchor changed ({'#' * old.section.level} #{old.section.anchor}"
+            problems.append(f"{place}: heading level or anchor changed ({'#' * old.section.level} #{old.section.anchor}"
                             f" became {'#' * new.section.level} #{new.section.anchor})")
             continue
         if shape(old) != shape(new):
-            problems.append(f"{where}: list items, table rows or quoted lines changed ({len(shape(old))} became {len(shape(new))})")
+            problems.append(f"{place}: list items, table rows or quoted lines changed ({len(shape(old))} became {len(shape(new))})")
             continue
         old_facts, new_facts = facts(old), facts(new)
         changed = [name for name in old_facts if old_facts[name] != new_facts.get(name)]
         for name in changed:
-            problems.append(f"{where}: {name} changed: {', '.join(old_facts[name]) or 'none'} became {', '.join(new_facts[name]) or 'none'}")
+            problems.append(f"{place}: {name} changed: {', '.join(old_facts[name]) or 'none'} became {', '.join(new_facts[name]) or 'none'}")
         if changed:
             continue
-        problems += [f"{where}: {p}" for p in word_problems(words(old), words(new))]
+        problems += [f"{place}: {p}" for p in word_problems(words(old), words(new))]
     return problems

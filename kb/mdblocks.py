@@ -160,7 +160,8 @@ def page_blocks(text: str, path: str = "<page>") -> list[Block]:
     blocks: list[Block] = []
     body_first = 1
     if yaml_text is not None:
-        meta = load_front_matter(yaml_text, path, first_line)
+        loaded = load_front_matter(normalise(text), path)
+        meta = loaded.data if loaded is not None and isinstance(loaded.data, dict) else {}
         lines = yaml_text.split("\n")
         for key in ("title", "description"):
             value = str(meta.get(key, "") or "")

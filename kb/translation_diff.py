@@ -197,7 +197,8 @@ def format_diff(diff: PageDiff, english_path: str) -> str:
 
 # A whole page, by section, for a translator who has no earlier version to compare with.
 def format_page(blocks: list[Block], english_path: str) -> str:
-    out, section = [], None
+    out: list[str] = []
+    section = None
     for block in blocks:
         if block.section != section:
             section = block.section

@@ -144,7 +144,7 @@ def _versions(root: str, relpath: str, rev: str, _head_commit: str) -> list[Vers
     found = commits(Path(root), relpath, rev)
     texts = read_blobs(Path(root), [(commit, name) for commit, _date, _subject, name in found])
     out: list[Version] = []
-    for (commit, date, subject, name), text in zip(found, texts):
+    for (commit, date, subject, name), text in zip(found, texts, strict=False):
         if text is None:  # the commit deleted the file
             continue
         out.append(Version(commit, date, subject, name, text, source_digest(text, name)))
@@ -163,7 +163,7 @@ def find_version(path: Path, recorded: str | None) -> Lookup:
         if recorded and hash_matches(recorded, source_digest(text, relpath)):
             return Lookup(Version(None, "", "", relpath, text, source_digest(text, relpath)), searched, False)
     if recorded:
-        seen: set[str] = set()
+        seen: set[str | None] = set()
         for rev in ("HEAD", "--all"):  # this branch first, then every branch and tag
             try:
                 history = versions(path, rev)

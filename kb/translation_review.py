@@ -23,10 +23,29 @@ from kb import cosmetic
 from kb.mdblocks import page_blocks
 from kb.parity import Difference, compare_texts
 from kb.translation_diff import PageDiff, diff_pages, format_diff, format_page
-from kb.translation_history import (HistoryUnavailable, Version, find_version, git, previous_version, read_blobs,
-                                    repository_root)
-from kb.translations import (DEFAULT_LANGUAGE, FRONT_MATTER, MISSING, OUTDATED, Record, Report,
-                             hash_matches, normalise, parse_record, scan, source_digest, source_hash)
+from kb.translation_history import (
+    HistoryUnavailable,
+    Version,
+    find_version,
+    git,
+    previous_version,
+    read_blobs,
+    repository_root,
+)
+from kb.translations import (
+    DEFAULT_LANGUAGE,
+    FRONT_MATTER,
+    MISSING,
+    OUTDATED,
+    Record,
+    Report,
+    hash_matches,
+    normalise,
+    parse_record,
+    scan,
+    source_digest,
+    source_hash,
+)
 
 FOUND, NOT_FOUND, NO_RECORD, NO_HISTORY = "found", "not-found", "no-record", "no-history"
 REVIEW = "translation_review"  # the key of the build's Review in BuildContext.extra
@@ -277,7 +296,7 @@ def touch(docs_dir: Path, page: str, languages: list[str], default: str = DEFAUL
 # How many lines differ between two texts with the same number of lines (-1 if the counts differ).
 def _changed_lines(a: str, b: str) -> int:
     x, y = a.splitlines(keepends=True), b.splitlines(keepends=True)
-    return sum(p != q for p, q in zip(x, y)) if len(x) == len(y) else -1
+    return sum(p != q for p, q in zip(x, y, strict=False)) if len(x) == len(y) else -1
 
 
 # ---------------------------------------------------------------- plain-text report and build messages
@@ -333,7 +352,7 @@ def _tree_at(root: Path, docs_dir: Path, rev: str) -> dict[str, str]:
     prefix = docs_dir.resolve().relative_to(root).as_posix()
     names = [n for n in git(root, "ls-tree", "-r", "--name-only", rev, "--", prefix).decode("utf-8").splitlines() if n.endswith(".md")]
     texts = read_blobs(root, [(rev, n) for n in names])
-    return {n[len(prefix) + 1:]: t for n, t in zip(names, texts) if t is not None}
+    return {n[len(prefix) + 1:]: t for n, t in zip(names, texts, strict=False) if t is not None}
 
 
 # The Markdown summary of what a pull request does to translations (base: the branch it merges into).

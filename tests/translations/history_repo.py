@@ -10,8 +10,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from fixture_site import make_site, page_text, write
 from kb.translations import source_hash
+
+from fixture_site import make_site, page_text, write
 
 PARAGRAPH_A = "National Societies meet people at risk of trafficking in emergencies and in their daily work."
 PARAGRAPH_B = "Read the [Fundamental Principles](principles.md) before you act."

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from history_repo import ADDED, CHANGED_NEW, CHANGED_OLD, UNCHANGED, clone, english_text, git, make_history
+
+from kb.translations import parse_record, project_settings, scan, source_hash
 
 from fixture_site import translations_cli
-from history_repo import (ADDED, CHANGED_NEW, CHANGED_OLD, UNCHANGED, clone, english_text, git, make_history)
-from kb.translations import parse_record, project_settings, scan, source_hash
 from sitebuild import ROOT, build_site
 
 LANGS = ("fr", "es", "ar")
