@@ -8,7 +8,7 @@ LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install zim kiwix
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install zim kiwix validator a11y
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -26,6 +26,7 @@ help:
 	@echo "make editor       the form editor on http://127.0.0.1:8081 with the local Git backend (REPO=clone)"
 	@echo "make editor-config  regenerate editor/config.yml from the data models"
 	@echo "make zim          build one ZIM file per language into build/zim/ (for the Kiwix app on phones)"
+	@echo "make a11y         axe-core and the Nu HTML Checker on every page (4 languages, both editions)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,14 +73,23 @@ browser: $(VENV)/.installed
 kiwix: $(VENV)/.installed
 	@$(PY) tests/find_kiwix.py
 
-test: lint $(VENV)/.tools-installed browser kiwix editor-install
+# Java and the Nu HTML Checker (npm vnu-jar, version pinned in tests/validator/package-lock.json),
+# installed into tests/validator/ like the browser: never globally by hand.
+validator: $(VENV)/.installed
+	@$(PY) tests/find_validator.py
+
+test: lint $(VENV)/.tools-installed browser kiwix editor-install validator
 	$(BIN)/pytest
+
+# axe-core and the Nu HTML Checker on every page, four languages, both editions.
+a11y: $(VENV)/.installed browser validator
+	$(BIN)/pytest tests/a11y
 
 safety: $(VENV)/.installed browser
 	$(BIN)/pytest tests/safety tests/browser
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache tests/validator/node_modules
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench.py

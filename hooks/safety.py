@@ -8,13 +8,12 @@ import os
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import kbglue
-from kb import safety
+from kb import quick_exit, safety
 from kb.zim import zim_enabled
 
 log = logging.getLogger("mkdocs.hooks.safety")
@@ -22,9 +21,9 @@ log = logging.getLogger("mkdocs.hooks.safety")
 
 # ---------------------------------------------------------------- events
 
-# Refuse a build whose neutral quick-exit address is missing or not an absolute https:// URL.
+# Refuse a build whose neutral quick-exit addresses are missing, not https:// or this site.
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    neutral_url(config)
+    neutral_urls(config)
     return config
 
 
@@ -33,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # text. Hooks that want plain text unescape them. The page object is new in every build, so this
 # runs once per page and language.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    neutral_urls(config)  # for the safety page's practice marker (kb.quick_exit), in this build's context
     for key in ("title", "description"):
         value = page.meta.get(key)
         if isinstance(value, str):
@@ -81,16 +81,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def protect(output: str, lang: str, config: MkDocsConfig) -> str:
     labels = kbglue.context(config).labels
     if not zim_enabled(config):  # Kiwix cannot replace the page by an outside one: no quick exit in a ZIM
-        output = safety.insert_exit(output, safety.exit_markup(lang, neutral_url(config), labels))
+        ctx = kbglue.context(config)
+        markup = quick_exit.exit_markup(ctx.templates, lang, neutral_urls(config)[lang], labels)
+        output = safety.insert_exit(output, markup)
     output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
     return safety.add_noopener(output, safety.origin_of(config.site_url))
 
 
 
 
-# The neutral public page quick exit goes to: extra.quick_exit.url in mkdocs.yml.
-def neutral_url(config: MkDocsConfig) -> str:
-    url = (config.extra.get("quick_exit") or {}).get("url")
-    if not safety.valid_neutral_url(url):
-        raise PluginError(f"extra.quick_exit.url must be an absolute https:// URL, got {url!r}")
-    return url
+# The neutral public page of each language (extra.quick_exit.url in mkdocs.yml), checked, and kept
+# in the build context for the practice marker.
+def neutral_urls(config: MkDocsConfig) -> dict[str, str]:
+    ctx = kbglue.context(config)
+    with kbglue.build_errors():
+        urls = quick_exit.neutral_urls((config.extra.get("quick_exit") or {}).get("url"), ctx.codes, config.site_url)
+    ctx.extra[quick_exit.URLS] = urls
+    return urls

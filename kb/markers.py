@@ -31,7 +31,8 @@ FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Modules whose handlers make up the registry.
 HANDLER_MODULES = ("kb.directory", "kb.tools", "kb.updates", "kb.translations_view", "kb.downloads",
-                   "kb.printing", "kb.glossary", "kb.timeline", "kb.zim_downloads")
+                   "kb.printing", "kb.glossary", "kb.timeline", "kb.zim_downloads", "kb.quick_exit",
+                   "kb.traces")
 
 Handler = Callable[[PageView, str, "str | None"], str]
 

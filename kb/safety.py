@@ -1,6 +1,6 @@
-"""Do no harm online: the quick-exit control, outbound-link hygiene, the security headers file and
-isolation of Latin runs inside right-to-left text. Pure functions over HTML strings; hooks/safety.py
-wires them to MkDocs events."""
+"""Do no harm online: placing the quick-exit control (kb/quick_exit.py renders it), outbound-link
+hygiene, the security headers file and isolation of Latin runs inside right-to-left text. Pure
+functions over HTML strings; hooks/safety.py wires them to MkDocs events."""
 from __future__ import annotations
 
 import base64
@@ -9,28 +9,11 @@ import re
 from html import escape
 from urllib.parse import urlsplit
 
-from kb.labels import Labels
-
 # ---------------------------------------------------------------- quick exit
 
 BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
 SKIP_DIV = re.compile(r'<div data-md-component="skip">.*?</div>\s*', re.S)
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
-
-
-# The quick-exit control (a plain link that works without JavaScript; quick-exit.js enhances it).
-def exit_markup(lang: str, url: str, labels: Labels) -> str:
-    text = {key: escape(labels.get(f"quick_exit.{key}", lang), quote=True)
-            for key in ("region", "button", "hint", "two_left", "one_left", "leaving")}
-    return (
-        f'<nav class="kb-exit" aria-label="{text["region"]}" data-kb-exit data-kb-two-left="{text["two_left"]}" '
-        f'data-kb-one-left="{text["one_left"]}" data-kb-leaving="{text["leaving"]}">'
-        f'<a class="kb-exit__link" href="{escape(url, quote=True)}" rel="noopener noreferrer" '
-        f'aria-describedby="kb-exit-hint" data-kb-exit-link>{text["button"]}</a>'
-        f'<span id="kb-exit-hint" hidden>{text["hint"]}</span>'
-        '<p class="kb-exit__status" role="status" data-kb-exit-status></p>'
-        "</nav>"
-    )
 
 
 # Put the quick-exit control first in the body, so it is the first thing Tab reaches. The theme's
@@ -52,14 +35,6 @@ def insert_exit(output: str, markup: str) -> str:
 # Name the theme's search dialog (axe: aria-dialog-name), in the page's language.
 def name_search_dialog(output: str, name: str) -> str:
     return SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{escape(name, quote=True)}"', output, count=1)
-
-
-# A neutral URL is an absolute https:// address (a plain link must work without JavaScript).
-def valid_neutral_url(url: object) -> bool:
-    if not isinstance(url, str):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme == "https" and bool(parts.netloc) and not any(c in url for c in "\"'<> ")
 
 
 # ---------------------------------------------------------------- outbound links

@@ -12,3 +12,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = build_site(tmp_path_factory.mktemp("public") / "site")
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def built_network(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The network edition of this repository, built once into a temporary folder."""
+    build = build_site(tmp_path_factory.mktemp("network") / "site", env={"KB_EDITION": "network"})
+    assert build.returncode == 0, build.log
+    return build

@@ -27,12 +27,12 @@ def url(base: str, lang: str, path: str = "") -> str:
     return f"{base}/{path}" if lang == "en" else f"{base}/{lang}/{path}"
 
 
-def neutral_url() -> str:
+def neutral_url(lang: str = "en") -> str:
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
         text = handle.read()
-    # mkdocs.yml uses !ENV tags: read just the quick_exit block.
+    # mkdocs.yml uses !ENV tags: read just the quick_exit block (one neutral page per language).
     block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)
-    return yaml.safe_load(block.group(1))["url"]
+    return yaml.safe_load(block.group(1))["url"][lang]
 
 
 def label(key: str, lang: str) -> str:
@@ -67,10 +67,10 @@ def neutral_context(browser, **options):
     """A context in which the neutral site is a local stub and every other off-site request fails."""
     context = browser.new_context(**options)
     seen: list[dict] = []
-    target = neutral_url()
+    targets = tuple(neutral_url(lang) for lang in LANGUAGES)
 
     def handle(route, request):
-        if request.url.startswith(target):
+        if request.url.startswith(targets):
             seen.append({"url": request.url, "headers": request.headers})
             route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
         elif urlsplit(request.url).hostname == "127.0.0.1":
@@ -166,7 +166,7 @@ def test_exit_button_leaves_and_back_does_not_return(built, browser, base, lang)
     exit_link = page.locator("[data-kb-exit-link]")
     assert exit_link.inner_text() == label("quick_exit.button", lang)
     exit_link.click()
-    page.wait_for_url(neutral_url())
+    page.wait_for_url(neutral_url(lang))
     assert page.title() == "Neutral"
     assert seen and "referer" not in seen[-1]["headers"]
     page.go_back()
@@ -194,7 +194,7 @@ def test_shift_three_times_leaves_and_counts_down(built, browser, base, lang):
     assert status.inner_text() == label("quick_exit.one_left", lang)
     assert page.url == reading
     page.keyboard.press("Shift")
-    page.wait_for_url(neutral_url())
+    page.wait_for_url(neutral_url(lang))
     assert seen and "referer" not in seen[-1]["headers"]
     page.go_back()
     assert page.url == home
@@ -207,7 +207,7 @@ def test_exit_works_without_javascript(built, browser, base):
     page = context.new_page()
     page.goto(url(base, "fr", "approach/"))
     page.locator("[data-kb-exit-link]").click()
-    page.wait_for_url(neutral_url())
+    page.wait_for_url(neutral_url("fr"))
     assert seen and "referer" not in seen[-1]["headers"]
     context.close()
 

@@ -14,7 +14,14 @@ from kb.safety import parse_headers_file
 
 from sitebuild import LANGUAGES, ROOT, soup
 
-NEUTRAL = re.search(r"^  quick_exit:\n    url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
+# The neutral page of each language, from mkdocs.yml's extra.quick_exit.url block.
+def neutral_urls() -> dict[str, str]:
+    block = re.search(r"^  quick_exit:\n    url:\n((?:      .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return dict(re.findall(r"^      (\w+): (\S+)$", block.group(1), re.M))
+
+
+NEUTRAL = neutral_urls()
 
 
 def page_language(html) -> str:
@@ -54,7 +61,7 @@ def test_quick_exit_is_first_in_every_page_in_its_language(built):
         lang = page_language(html)
         assert first["aria-label"] == labels.get("quick_exit.region", lang)
         link = first.find("a", attrs={"data-kb-exit-link": True})
-        assert link["href"] == NEUTRAL
+        assert link["href"] == NEUTRAL[lang]
         assert set(link["rel"]) == {"noopener", "noreferrer"}
         assert link.get_text(strip=True) == labels.get("quick_exit.button", lang)
         # No focusable element of the theme comes before it (the skip link follows it).

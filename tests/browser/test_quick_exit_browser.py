@@ -1,0 +1,315 @@
+"""The quick exit beyond GOV.UK's component, in real Chromium: the announced overlay is in the
+accessibility tree while the neutral page is still loading; coming back or a navigation that does not
+happen restores the page; Shift x3 counts on key-up, ignores Shift used as a modifier, restarts its
+window on every press and says when it was reset; Ctrl-click, middle click and the context menu leave
+this tab for the reader's own neutral page; practice mode opens nothing; the exit is not printed and
+covers no content at 320 px or at 200 % zoom."""
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from kb.labels import labels_for
+
+from browser_support import chromium, serve
+from sitebuild import LANGUAGES, ROOT
+
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
+
+
+def url(base: str, lang: str, path: str = "") -> str:
+    return f"{base}/{path}" if lang == "en" else f"{base}/{lang}/{path}"
+
+
+def neutral_urls() -> dict[str, str]:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)  # the file has !ENV tags
+    return yaml.safe_load(block.group(1))["url"]
+
+
+def label(key: str, lang: str) -> str:
+    return labels_for(str(ROOT / "mkdocs.yml")).get(key, lang)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built):
+    with serve(built.site) as address:
+        yield address
+
+
+class Neutral:
+    """Requests to any neutral page are recorded and answered, or refused with a 204 (the page stays)."""
+
+    def __init__(self, browser, mode: str = "answer", **options):
+        self.context = browser.new_context(**options)
+        self.seen: list[str] = []
+        self.mode = mode
+        targets = tuple(neutral_urls().values())
+
+        def handle(route, request):
+            if request.url.startswith(targets):
+                self.seen.append(request.url)
+                if self.mode == "refuse":
+                    route.fulfill(status=204, body="")
+                else:
+                    route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+            elif urlsplit(request.url).hostname == "127.0.0.1":
+                route.continue_()
+            else:
+                route.abort()
+
+        self.context.route("**/*", handle)
+
+
+def js(page, expression: str):
+    """Evaluate in the page through the DevTools protocol: Playwright's own evaluate waits while a navigation is pending."""
+    session = page.context.new_cdp_session(page)
+    try:
+        return session.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})["result"].get("value")
+    finally:
+        session.detach()
+
+
+def poll(page, expression: str, seconds: float = 15) -> None:
+    """Wait until expression is true, without waiting for a pending navigation."""
+    for _ in range(int(seconds * 10)):
+        if js(page, expression):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"never true: {expression}")
+
+
+def ax_nodes(page) -> list[dict]:
+    """Chromium's own accessibility tree of the page (CDP), not Playwright's approximation."""
+    session = page.context.new_cdp_session(page)
+    try:
+        return session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+
+
+def spoken(nodes: list[dict]) -> set[str]:
+    return {n["name"]["value"] for n in nodes if not n.get("ignored") and n.get("name", {}).get("value")}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_overlay_alert_is_in_the_accessibility_tree_while_leaving(built, browser, base, lang):
+    """While the neutral page has not replaced the page (its answer is a 204 here, so the page stays), the tree
+    has one alert with the leaving text and none of the page."""
+    neutral = Neutral(browser, mode="refuse")
+    page = neutral.context.new_page()
+    page.goto(url(base, lang, "approach/"))
+    heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
+    assert heading in spoken(ax_nodes(page))  # control: the page's heading is there before
+    page.locator("[data-kb-exit-link]").click()
+    poll(page, "!!(document.querySelector('[role=alert]') && document.querySelector('[role=alert]').textContent)")
+    time.sleep(0.2)
+    assert neutral.seen, "the neutral page was requested"
+    nodes = ax_nodes(page)
+    alerts = [n for n in nodes if n.get("role", {}).get("value") == "alert" and not n.get("ignored")]
+    assert len(alerts) == 1
+    assert label("quick_exit.leaving", lang) in spoken(nodes)
+    assert heading not in spoken(nodes)  # the page behind is hidden from screen readers too
+    assert js(page, "document.querySelector('[role=alert]').parentElement === document.body")
+    neutral.context.close()
+
+
+def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, browser, base):
+    """A 204 from the neutral page leaves the page covered; the overlay then offers to retry or to show it again, which restores it."""
+    neutral = Neutral(browser, mode="refuse")
+    page = neutral.context.new_page()
+    reading = url(base, "fr", "principles/")
+    page.goto(reading)
+    title = page.title()
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    back = page.get_by_role("button", name=label("quick_exit.return", "fr"))
+    back.wait_for(timeout=15000)
+    assert page.url == reading and neutral.seen
+    assert page.title() == ""  # hidden while it could still leave
+    assert not page.locator("article h1").is_visible()
+    assert page.get_by_role("alert").inner_text().startswith(label("quick_exit.stalled", "fr"))
+    assert page.get_by_role("button", name=label("quick_exit.retry", "fr")).is_visible()
+    back.click()
+    assert page.title() == title
+    assert page.locator("article h1").is_visible()
+    assert page.locator("[role=alert]").count() == 0
+    assert page.evaluate("document.activeElement.hasAttribute('data-kb-exit-link')")
+    neutral.context.close()
+
+
+def test_back_after_exit_and_pageshow_restore_the_page(built, browser, base):
+    """Back after an exit shows a usable page (title, content, no overlay); a page restored with the overlay on (pageshow) is uncovered."""
+    neutral = Neutral(browser)
+    page = neutral.context.new_page()
+    home, reading = url(base, "es"), url(base, "es", "approach/")
+    page.goto(home)
+    home_title = page.title()
+    page.goto(reading)
+    page.locator("[data-kb-exit-link]").click()
+    page.wait_for_url(neutral_urls()["es"])
+    page.go_back()
+    assert page.url == home
+    assert page.title() == home_title and page.locator("article h1").is_visible()
+    assert page.locator("[role=alert]").count() == 0
+    # The same page coming back from the back-forward cache with the overlay still on.
+    neutral.mode = "refuse"
+    page.locator("[data-kb-exit-link]").click()
+    poll(page, "!!document.querySelector('[role=alert]')")
+    hidden = "getComputedStyle(document.querySelector('article h1')).display === 'none' || !document.querySelector('article h1').offsetParent"
+    assert js(page, "document.title") == "" and js(page, hidden)
+    js(page, "window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert js(page, "document.title") == home_title and not js(page, hidden)
+    assert js(page, "document.querySelectorAll('[role=alert]').length") == 0
+    neutral.context.close()
+
+
+def test_shift_counts_on_key_up_alone_restarts_and_says_when_reset(built, browser, base):
+    """Key-up counts, Shift with another key or with Ctrl does not, each press restarts the 5 s window, and running out is announced."""
+    neutral = Neutral(browser)
+    page = neutral.context.new_page()
+    page.goto(url(base, "en", "approach/"))
+    status = page.locator("[data-kb-exit-status]")
+    page.keyboard.down("Shift")
+    assert status.inner_text() == ""  # nothing on key-down
+    page.keyboard.up("Shift")
+    assert status.inner_text() == label("quick_exit.two_left", "en")
+    page.keyboard.down("Shift")
+    page.keyboard.press("KeyA")  # a capital A: Shift as a modifier
+    page.keyboard.up("Shift")
+    assert status.inner_text() == ""  # the count started again, and this Shift did not count
+    page.keyboard.down("Control")
+    page.keyboard.press("Shift")
+    page.keyboard.up("Control")
+    assert status.inner_text() == ""
+    # Each press restarts the window: three presses 3 s apart (6 s in all) still count.
+    page.keyboard.press("Shift")
+    assert status.inner_text() == label("quick_exit.two_left", "en")
+    page.wait_for_timeout(3000)
+    page.keyboard.press("Shift")
+    assert status.inner_text() == label("quick_exit.one_left", "en")
+    page.wait_for_timeout(3000)
+    assert status.inner_text() == label("quick_exit.one_left", "en")
+    # Then 5 s without a press: reset, and said.
+    page.wait_for_timeout(2600)
+    assert status.inner_text() == label("quick_exit.reset", "en")
+    page.keyboard.press("Shift")
+    assert status.inner_text() == label("quick_exit.two_left", "en")
+    assert neutral.seen == []
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_urls()["en"])
+    neutral.context.close()
+
+
+GESTURES = {"en": {"modifiers": ["Control"]}, "fr": {"button": "middle"}, "es": {"button": "right"},
+            "ar": {"modifiers": ["Meta"]}}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_way_of_opening_exit_leaves_this_tab_for_the_readers_neutral_page(built, browser, base, lang):
+    """Ctrl-click, middle click, the context menu and Cmd-click open no new tab: this tab goes to its language's neutral page."""
+    neutral = Neutral(browser)
+    page = neutral.context.new_page()
+    page.goto(url(base, lang, "principles/"))
+    page.locator("[data-kb-exit-link]").click(**GESTURES[lang])
+    page.wait_for_url(neutral_urls()[lang])
+    page.wait_for_timeout(300)
+    assert len(neutral.context.pages) == 1
+    assert neutral.seen == [neutral_urls()[lang]]
+    neutral.context.close()
+
+
+def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser, base):
+    """On the safety page, practice mode turns the button and Shift x3 into a demonstration: no request, no navigation."""
+    neutral = Neutral(browser)
+    page = neutral.context.new_page()
+    safety = url(base, "ar", "safety/")
+    page.goto(safety)
+    toggle = page.locator("[data-kb-practice-toggle]")
+    assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+    assert not page.locator("[data-kb-practice-nojs]").is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    host = urlsplit(neutral_urls()["ar"]).hostname
+    page.locator("[data-kb-exit-link]").click()
+    alert = page.get_by_role("alert")
+    assert host in alert.inner_text()
+    page.get_by_role("button", name=label("quick_exit.return", "ar")).click()
+    assert page.locator("[role=alert]").count() == 0
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert host in page.get_by_role("alert").inner_text()
+    page.wait_for_timeout(7000)  # longer than the stall delay: still nothing requested
+    assert page.url == safety and neutral.seen == []
+    assert page.locator("[role=alert]").count() == 1
+    page.get_by_role("button", name=label("quick_exit.return", "ar")).click()
+    toggle.click()  # practice off: the real exit again
+    page.locator("[data-kb-exit-link]").click()
+    page.wait_for_url(neutral_urls()["ar"])
+    neutral.context.close()
+
+
+def test_practice_toggle_is_hidden_without_javascript(built, browser, base):
+    """Without JavaScript the page says practice needs it and shows no dead button."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(base, "en", "safety/"))
+    assert not page.locator("[data-kb-practice-toggle]").is_visible()
+    assert page.locator("[data-kb-practice-nojs]").is_visible()
+    context.close()
+
+
+def test_exit_is_not_printed(built, browser, base):
+    """Printed, the page has no exit button, countdown or practice block."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url(base, "en", "safety/"))
+    page.keyboard.press("Shift")
+    page.emulate_media(media="print")
+    for selector in ("[data-kb-exit]", "[data-kb-exit-link]", "[data-kb-exit-status]", "[data-kb-practice]"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("article h1").is_visible()
+    context.close()
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width,zoom", [(320, 1), (1280, 2)])
+def test_exit_and_countdown_cover_no_content_at_320px_and_200_percent(built, browser, base, lang, width, zoom):
+    """At 320 px, and at 200 % zoom of a 1280 px window, the button and the countdown cover neither the header's controls nor the content."""
+    context = browser.new_context(viewport={"width": width // zoom, "height": 800 // zoom}, device_scale_factor=zoom)
+    page = context.new_page()
+    page.goto(url(base, lang, "approach/"))
+    exit_box = page.locator("[data-kb-exit-link]").bounding_box()
+    page.keyboard.press("Shift")
+    status_box = page.locator("[data-kb-exit-status]").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert status_box["height"] > 0 and status_box["y"] + status_box["height"] <= header["y"] + header["height"] + 1
+    assert not overlaps(status_box, exit_box)
+    content = [page.locator("article h1").bounding_box(), page.locator("article p").first.bounding_box()]
+    for box in content:
+        assert not overlaps(exit_box, box), (box, exit_box)
+        assert not overlaps(status_box, box), (box, status_box)
+    for control in page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all():
+        other = control.bounding_box()
+        if other and other["width"] and control.is_visible():
+            assert not overlaps(exit_box, other), (other, exit_box)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()
