@@ -5,10 +5,14 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 EDITION ?= public
 LANG_ONLY ?=
+PORT ?= 8080
+SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
+export SITE_URL
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline
+# make host: nginx from Debian's packages (installed where missing), as kb/host.py configures it.
+.PHONY: host host-config help serve build test check-data schema browser clean bench translations check test-tools safety offline
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -18,6 +22,8 @@ help:
 	@echo "make translations status of every translated page (MARK=fr/approach.md [REVIEWED=1] after updating one)"
 	@echo "make check        what a pull request checks: check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
+	@echo "make host         serve site/ with the project's nginx configuration on http://127.0.0.1:$(PORT) (EDITION=network needs KB_NETWORK_USER/KB_NETWORK_PASSWORD)"
+	@echo "make build SITE_URL=https://example.org/kb/   canonical links, absolute language alternates, sitemap and feeds"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -33,6 +39,17 @@ serve: $(VENV)/.installed
 # tools/build.py runs the strict build and prints first the file, line and fix of the first problem.
 build: $(VENV)/.installed offline
 	$(PY) tools/build.py --site-dir site
+
+# Serve the built site/ as a host would (headers, compression, caching, 404 per language; basic auth
+# for the network edition). A public `make host` refuses a network build (site/kb-build.json).
+host: $(VENV)/.installed
+	$(PY) -m kb.host --site site --edition $(EDITION) --port $(PORT)
+
+# The same configuration for a real machine (README: Deploying): OUT=nginx.conf SERVER_NAME=… TLS_CERT=… TLS_KEY=…
+host-config: $(VENV)/.installed
+	$(PY) -m kb.host --site site --edition $(EDITION) --config-only $(or $(OUT),build/nginx.conf) --bind 0.0.0.0 \
+	  --port $(if $(TLS_CERT),443,80) --server-name $(or $(SERVER_NAME),_) $(if $(TLS_CERT),--tls-cert $(TLS_CERT) --tls-key $(TLS_KEY)) \
+	  $(if $(HTPASSWD),--htpasswd $(HTPASSWD))
 
 offline: $(VENV)/.installed
 	$(PY) -m kb.offline --out build/offline
