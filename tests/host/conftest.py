@@ -1,0 +1,30 @@
+"""Fixtures of the hosting tests: one network-edition build (with a canary contact) per session, one browser."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from hostsupport import add_canary, copy_project  # noqa: E402
+from sitebuild import build_site  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def network_built(tmp_path_factory):
+    """The network edition of a copy of the project, with a network-only canary contact."""
+    project = copy_project(tmp_path_factory.mktemp("network") / "project")
+    add_canary(project)
+    build = build_site(project / "site", project=project, env={"KB_EDITION": "network", "SITE_URL": ""})
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def host_browser():
+    from browser_support import chromium
+
+    with chromium() as browser:
+        yield browser
