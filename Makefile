@@ -12,7 +12,7 @@ export KB_EDITION := $(EDITION)
 export SITE_URL
 
 # make host: nginx from Debian's packages (installed where missing), as kb/host.py configures it.
-.PHONY: host host-config help serve build test check-data schema browser clean bench translations check test-tools safety offline
+.PHONY: host host-config lighthouse help serve build test check-data schema browser clean bench translations check test-tools safety offline
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -50,6 +50,15 @@ host-config: $(VENV)/.installed
 	$(PY) -m kb.host --site site --edition $(EDITION) --config-only $(or $(OUT),build/nginx.conf) --bind 0.0.0.0 \
 	  --port $(if $(TLS_CERT),443,80) --server-name $(or $(SERVER_NAME),_) $(if $(TLS_CERT),--tls-cert $(TLS_CERT) --tls-key $(TLS_KEY)) \
 	  $(if $(HTPASSWD),--htpasswd $(HTPASSWD))
+
+# Lighthouse (npm, pinned in tools/lighthouse/package.json, Debian's chromium) on three page types of a
+# running `make host` (PORT): prints the four category scores.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: tools/lighthouse/node_modules/.installed
+	$(PY) tools/lighthouse.py --base http://127.0.0.1:$(PORT)
 
 offline: $(VENV)/.installed
 	$(PY) -m kb.offline --out build/offline

@@ -38,7 +38,7 @@ def test_every_file_answers_401_without_credentials_and_200_with(network_built, 
     kinds = {p.suffix for p in files}
     assert {".html", ".js", ".css", ".json", ".xml"} <= kinds
     assert any(p.name == "404.html" for p in files) and any(p.name == "search_index.json" for p in files)
-    assert any(p.name == "feed.xml" for p in files)
+    assert any(p.name == "feed.xml" for p in files) and any(p.suffix == ".zip" for p in files)
     wrong = []
     for path in files:
         address = network_host + url_path(network_built.site, path)
