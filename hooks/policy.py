@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -22,9 +21,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import kbglue
 from kb import policy, siteurl
-from kb.directory import edition_of
-from kb.labels import DEFAULT_LANGUAGE
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -42,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = siteurl.normalise(config.site_url)
     except siteurl.SiteUrlError as error:
         raise PluginError(str(error)) from None
-    offline = str(os.environ.get("KB_OFFLINE", "")).lower() in ("1", "true", "yes")
+    offline = kbglue.offline_enabled(config)
     # The offline edition opens from file://, where 'self' matches nothing: it carries no meta policy.
     config.extra["kb_policy"] = {"meta": None if offline else policy.site_policy(meta=True)}
     return config
@@ -98,7 +96,7 @@ def write_site_files(config: MkDocsConfig) -> None:
         target = root / "404.html" if lang == default else root / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-    edition = edition_of(config)
+    edition = kbglue.context(config).edition
     (root / "_headers").write_text(policy.headers_file(policy.site_policy(), edition), encoding="utf-8")
     record = {"edition": edition, "site_url": config.site_url, "languages": languages(config), "default_language": default}
     (root / BUILD_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -140,15 +138,12 @@ def i18n(config: MkDocsConfig):
 
 
 def default_language(config: MkDocsConfig) -> str:
-    plugin = i18n(config)
-    return plugin.default_language if plugin is not None else DEFAULT_LANGUAGE
+    return next(lang.code for lang in kbglue.languages(config) if lang.default)
 
 
 def languages(config: MkDocsConfig) -> list[str]:
-    plugin = i18n(config)
-    return list(plugin.all_languages) if plugin is not None else [DEFAULT_LANGUAGE]
+    return [lang.code for lang in kbglue.languages(config)]
 
 
 def current_language(config: MkDocsConfig) -> str:
-    plugin = i18n(config)
-    return getattr(plugin, "current_language", None) or default_language(config)
+    return kbglue.build_language(config)

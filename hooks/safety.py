@@ -1,6 +1,5 @@
 """Do no harm online: quick exit on every page, rel="noopener noreferrer" on outbound links, Latin
-runs isolated in right-to-left pages, and a _headers file whose Content-Security-Policy lists the
-hashes of the inline scripts the built pages actually contain. Logic lives in kb/safety.py."""
+runs isolated in right-to-left pages. The security policy is hooks/policy.py. Logic lives in kb/safety.py."""
 from __future__ import annotations
 
 import logging
