@@ -12,7 +12,7 @@ export KB_EDITION := $(EDITION)
 export SITE_URL
 
 # make host: nginx from Debian's packages (installed where missing), as kb/host.py configures it.
-.PHONY: host host-config lighthouse help serve build test check-data schema browser clean bench translations check test-tools safety offline
+.PHONY: host host-config lighthouse server help serve build test check-data schema browser clean bench translations check test-tools safety offline
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -75,7 +75,11 @@ translations: $(VENV)/.installed
 browser: $(VENV)/.installed
 	@$(PY) tests/find_browser.py
 
-test: $(VENV)/.installed browser
+# Debian's nginx for `make host` and its tests (installed with apt where missing, like Chromium).
+server: $(VENV)/.installed
+	@$(PY) -m kb.host --install-only
+
+test: $(VENV)/.installed browser server
 	$(BIN)/pytest
 
 safety: $(VENV)/.installed browser

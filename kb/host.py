@@ -215,8 +215,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls-key")
     parser.add_argument("--htpasswd", help="with --config-only: the password file's path on the real machine")
     parser.add_argument("--no-install", action="store_true", help="do not install nginx where it is missing")
+    parser.add_argument("--install-only", action="store_true", help="find or install nginx, print its path, exit")
     args = parser.parse_args(argv)
     try:
+        if args.install_only:
+            print(f"server: {find_nginx(install=True)}")
+            return 0
         if args.config_only:
             site = args.site.resolve()
             record = read_record(site)
