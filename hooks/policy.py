@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,8 +26,6 @@ from kb import policy, siteurl
 log = logging.getLogger("mkdocs.hooks.policy")
 
 BUILD_RECORD = "kb-build.json"
-HEAD = re.compile(r"<head\b.*?</head>", re.S | re.I)
-ALTERNATE_LINK = re.compile(r'<link rel="alternate"(?=[\s>])')
 _state: dict = {"404": {}}
 
 
@@ -65,7 +62,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 @event_priority(-50)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     report(output, Path(page.file.abs_src_path), f"{Path(config.docs_dir).name}/{page.file.src_uri}")
-    return hide_alternates(output)
+    return siteurl.hide_alternates(output)
 
 
 @event_priority(-50)
@@ -73,19 +70,18 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if not template_name.endswith(".html"):
         return output_content
     report(output_content, None, f"template {template_name}")
-    output_content = hide_alternates(output_content)
+    output_content = siteurl.hide_alternates(output_content)
     if template_name == "404.html":  # every language's build renders it (each over the last): keep each
-        _state["404"][current_language(config)] = output_content
+        _state["404"][build_language(config)] = output_content
     return output_content
 
 
-# After the last language is built (static-i18n builds the others at priority -100): each language's
-# 404 page in its folder, the _headers file, the edition record; no sitemap in the network edition.
+# After each language's build (static-i18n builds the others inside the first one's post_build, at
+# priority -100, so the first language's call comes last): each language's 404 page in its folder
+# (every build writes the root 404.html over the last), the _headers file, the edition record; no
+# sitemap in the network edition. Idempotent: the last call has every language.
 @event_priority(-120)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    plugin = i18n(config)
-    if plugin is not None and getattr(plugin, "building", False):
-        return
     write_site_files(config)
 
 
@@ -121,22 +117,6 @@ def report(html: str, source: Path | None, where: str) -> None:
                     "docs/assets/ (front matter scripts:) or remove it.")
 
 
-# The theme fetches sitemap.xml next to every <link rel="alternate"> (its language selector looks up
-# the same page there). static-i18n already links each language's same page, so that lookup only
-# produces failed requests. A rel of "alternate " (a token list with trailing space: the same link type
-# for browsers and crawlers) is not matched by the theme's [rel=alternate] selector.
-def hide_alternates(output: str) -> str:
-    match = HEAD.search(output)
-    if match is None:
-        return output
-    head = ALTERNATE_LINK.sub('<link rel="alternate "', match.group(0))
-    return output[: match.start()] + head + output[match.end():]
-
-
-def i18n(config: MkDocsConfig):
-    return config.plugins.get("i18n")
-
-
 def default_language(config: MkDocsConfig) -> str:
     return next(lang.code for lang in kbglue.languages(config) if lang.default)
 
@@ -145,5 +125,5 @@ def languages(config: MkDocsConfig) -> list[str]:
     return [lang.code for lang in kbglue.languages(config)]
 
 
-def current_language(config: MkDocsConfig) -> str:
+def build_language(config: MkDocsConfig) -> str:
     return kbglue.build_language(config)

@@ -3,7 +3,11 @@ pages carry a canonical link and absolute hreflang alternates (x-default: the de
 sitemap lists them. Without it, no alternates are written at all (relative ones are invalid)."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+HEAD = re.compile(r"<head\b.*?</head>", re.S | re.I)
+ALTERNATE_LINK = re.compile(r'<link rel="alternate"(?=[\s>])')
 
 
 class SiteUrlError(ValueError):
@@ -36,3 +40,16 @@ def alternates(site_url: str | None, urls: dict[str, str], default: str) -> list
     if default in urls:
         links.append({"lang": "x-default", "href": absolute(site_url, urls[default])})
     return links
+
+
+# The theme fetches sitemap.xml next to every <link rel="alternate"> of the head (its language
+# selector looks the same page up there on click). static-i18n already links each language's same
+# page, so those lookups only fail (a 404 and a console error each). A rel of "alternate " (a token
+# list with a trailing space: the same link type for browsers and crawlers) is not matched by the
+# theme's [rel=alternate] selector: no lookup, and the language switch is unchanged.
+def hide_alternates(html: str) -> str:
+    match = HEAD.search(html)
+    if match is None:
+        return html
+    head = ALTERNATE_LINK.sub('<link rel="alternate "', match.group(0))
+    return html[: match.start()] + head + html[match.end():]

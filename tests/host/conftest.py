@@ -4,14 +4,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from hostsupport import add_canary, copy_project  # noqa: E402
-from sitebuild import build_site  # noqa: E402
+from hostsupport import add_canary, copy_project
+from sitebuild import build_site
 
 
 @pytest.fixture(scope="session")
