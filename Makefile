@@ -5,10 +5,14 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 EDITION ?= public
 LANG_ONLY ?=
+PORT ?= 8080
+SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export KB_EDITION := $(EDITION)
+export SITE_URL
 
-.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install zim kiwix validator a11y
+# make host: nginx from Debian's packages (installed where missing), as kb/host.py configures it.
+.PHONY: help serve build test check-data schema browser clean bench translations check test-tools safety offline lint worldmap editor editor-config editor-install zim kiwix validator a11y host host-config lighthouse server
 
 help:
 	@echo "make serve        serve the site on http://127.0.0.1:8000 (LANG_ONLY=fr for one language)"
@@ -20,6 +24,8 @@ help:
 	@echo "                  TOUCH=approach.md [FORCE=1]: after a typo fix in English, keep its translations up to date"
 	@echo "make check        what a pull request checks: lint, check-data, strict build, tests without the browser"
 	@echo "make safety       quick exit, no third parties, CSP and axe (WCAG 2.2 AA) checks in real Chromium"
+	@echo "make host         serve site/ with the project's nginx configuration on http://127.0.0.1:$(PORT) (EDITION=network needs KB_NETWORK_USER/KB_NETWORK_PASSWORD)"
+	@echo "make build SITE_URL=https://example.org/kb/   canonical links, absolute language alternates, sitemap and feeds"
 	@echo "make offline      build one offline zip per language into build/offline/ (opens from file://)"
 	@echo "make lint         ruff and mypy (settings in pyproject.toml)"
 	@echo "make worldmap     regenerate kb/data/worldmap.json from the pinned map package (requirements-tools.txt)"
@@ -46,6 +52,26 @@ serve: $(VENV)/.installed
 # tools/build.py runs the strict build and prints first the file, line and fix of the first problem.
 build: $(VENV)/.installed offline zim
 	$(PY) tools/build.py --site-dir site
+
+# Serve the built site/ as a host would (headers, compression, caching, 404 per language; basic auth
+# for the network edition). A public `make host` refuses a network build (site/kb-build.json).
+host: $(VENV)/.installed
+	$(PY) -m kb.host --site site --edition $(EDITION) --port $(PORT)
+
+# The same configuration for a real machine (README: Deploying): OUT=nginx.conf SERVER_NAME=… TLS_CERT=… TLS_KEY=…
+host-config: $(VENV)/.installed
+	$(PY) -m kb.host --site site --edition $(EDITION) --config-only $(or $(OUT),build/nginx.conf) --bind 0.0.0.0 \
+	  --port $(if $(TLS_CERT),443,80) --server-name $(or $(SERVER_NAME),_) $(if $(TLS_CERT),--tls-cert $(TLS_CERT) --tls-key $(TLS_KEY)) \
+	  $(if $(HTPASSWD),--htpasswd $(HTPASSWD))
+
+# Lighthouse (npm, pinned in tools/lighthouse/package.json, Debian's chromium) on three page types of a
+# running `make host` (PORT): prints the four category scores.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: tools/lighthouse/node_modules/.installed
+	$(PY) tools/lighthouse.py --base http://127.0.0.1:$(PORT)
 
 offline: $(VENV)/.installed
 	$(PY) -m kb.offline --out build/offline
@@ -78,7 +104,11 @@ kiwix: $(VENV)/.installed
 validator: $(VENV)/.installed
 	@$(PY) tests/find_validator.py
 
-test: lint $(VENV)/.tools-installed browser kiwix editor-install validator
+# Debian's nginx for `make host` and its tests (installed with apt where missing, like Chromium).
+server: $(VENV)/.installed
+	@$(PY) -m kb.host --install-only
+
+test: lint $(VENV)/.tools-installed browser kiwix editor-install validator server
 	$(BIN)/pytest
 
 # axe-core and the Nu HTML Checker on every page, four languages, both editions.

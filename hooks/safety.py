@@ -1,14 +1,13 @@
 """Do no harm online: quick exit on every page, rel="noopener noreferrer" on outbound links, Latin
-runs isolated in right-to-left pages, and a _headers file whose Content-Security-Policy lists the
-hashes of the inline scripts the built pages actually contain. Logic lives in kb/safety.py."""
+runs isolated in right-to-left pages. The security policy is hooks/policy.py. Logic lives in kb/safety.py."""
 from __future__ import annotations
 
 import logging
-import os
 from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -59,20 +58,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return protect(output_content, kbglue.build_language(config), config)
 
 
-# After every language is built (static-i18n builds the others at priority -100), hash the inline
-# scripts of all built pages into the CSP and write the one _headers file at the site root.
-@event_priority(-120)
-def on_post_build(*, config: MkDocsConfig) -> None:
-    root = config.site_dir
-    hashes: set[str] = set()
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            if name.endswith(".html"):
-                with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                    hashes |= safety.inline_script_hashes(handle.read())
-    with open(os.path.join(root, "_headers"), "w", encoding="utf-8") as handle:
-        handle.write(safety.headers_file(safety.content_security_policy(hashes)))
-    log.debug("_headers: %d inline script hashes", len(hashes))
+# The _headers file and the Content-Security-Policy are written by hooks/policy.py (kb/policy.py).
 
 
 # ---------------------------------------------------------------- helpers

@@ -3,8 +3,6 @@ hygiene, the security headers file and isolation of Latin runs inside right-to-l
 functions over HTML strings; hooks/safety.py wires them to MkDocs events."""
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from html import escape
 from urllib.parse import urlsplit
@@ -85,85 +83,9 @@ def add_noopener(html: str, site_origin: str | None = None) -> str:
 
 
 # ---------------------------------------------------------------- content security policy
-
-INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
-SRC_ATTR = re.compile(r"\bsrc\s*=", re.I)
-TYPE_ATTR = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-
-
-# The CSP hash source ('sha256-...') of every inline script the browser would run in this HTML.
-def inline_script_hashes(html: str) -> set[str]:
-    hashes = set()
-    for match in INLINE_SCRIPT.finditer(html):
-        attrs, body = match.group(1), match.group(2)
-        if SRC_ATTR.search(attrs):
-            continue
-        kind = TYPE_ATTR.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in EXECUTABLE_TYPES:
-            continue  # data blocks such as Material's JSON __config do not run
-        digest = hashlib.sha256(body.encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return hashes
-
-
-# The Content-Security-Policy of the site: everything from itself, inline scripts only by hash.
-def content_security_policy(script_hashes: set[str]) -> str:
-    scripts = " ".join(["'self'", *sorted(script_hashes)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        # Material's stylesheets embed their icons as data: URIs (CSS masks); nothing else is inline.
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "manifest-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-src 'none'",
-        "frame-ancestors 'none'",
-    ])
-
-
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
-    "fullscreen", "geolocation", "gyroscope", "interest-cohort", "magnetometer", "microphone", "midi",
-    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
-))
-
-
-# The _headers file (Netlify / Cloudflare Pages format): the same headers for every path.
-def headers_file(csp: str) -> str:
-    lines = [
-        "# Written by hooks/safety.py at build time: script hashes are those of the built pages.",
-        "/*",
-        f"  Content-Security-Policy: {csp}",
-        "  Referrer-Policy: no-referrer",
-        "  X-Content-Type-Options: nosniff",
-        "  X-Frame-Options: DENY",
-        f"  Permissions-Policy: {PERMISSIONS_POLICY}",
-        "  Cross-Origin-Opener-Policy: same-origin",
-        "  Cross-Origin-Resource-Policy: same-origin",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-# Parse a _headers file into {path pattern: {header: value}}.
-def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
-    rules: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            current = rules.setdefault(line.strip(), {})
-        elif current is not None and ":" in line:
-            name, value = line.strip().split(":", 1)
-            current[name.strip()] = value.strip()
-    return rules
+# The policy and the headers live in kb/policy.py (one policy for every host); re-exported here.
+from kb.policy import (PERMISSIONS_POLICY, content_security_policy, headers_file,  # noqa: E402,F401
+                       inline_script_hashes, parse_headers_file)
 
 
 # ---------------------------------------------------------------- right-to-left text

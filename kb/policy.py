@@ -1,0 +1,234 @@
+"""One security policy for every host: the Content-Security-Policy and the security headers, written
+once here and generated into `_headers` (Netlify, Cloudflare Pages), the nginx configuration of
+`make host` (kb/host.py) and a `<meta http-equiv>` policy in every page (hosts that cannot set headers,
+such as GitHub Pages).
+
+Only known scripts run: the inline scripts the theme and the project ship are listed in
+kb/inline_scripts.yml, the policy allows exactly their hashes, and `find_unsafe` reports any other
+inline script, inline event handler (on...=) or javascript: URL in a built page. The policy never
+depends on what the pages contain.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ALLOWLIST = Path(__file__).with_name("inline_scripts.yml")
+EDITIONS = ("public", "network")
+
+
+class PolicyError(Exception):
+    """The allowlist is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class AllowedScript:
+    name: str
+    source: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    theme: str
+    theme_version: str
+    scripts: tuple[AllowedScript, ...]
+
+    # The CSP hash sources of the allowed scripts.
+    def hashes(self) -> set[str]:
+        return {script_hash(s.code) for s in self.scripts}
+
+
+# Read the allowlist (kb/inline_scripts.yml by default).
+@lru_cache(maxsize=4)
+def load_allowlist(path: str | Path = ALLOWLIST) -> Allowlist:
+    data = YAML(typ="safe").load(Path(path).read_text(encoding="utf-8"))
+    try:
+        scripts = tuple(AllowedScript(str(s["name"]), str(s["source"]), str(s["code"])) for s in data["scripts"])
+        return Allowlist(str(data["theme"]), str(data["theme_version"]), scripts)
+    except (KeyError, TypeError) as error:
+        raise PolicyError(f"{path}: every script needs name, source and code; theme and theme_version are required ({error})") from None
+
+
+# The CSP hash source ('sha256-...') of a script's text.
+def script_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+# ---------------------------------------------------------------- the policy
+
+# Directives a <meta> policy cannot carry (the browser ignores them there, with a console error).
+HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "sandbox")
+
+
+# The Content-Security-Policy: everything from the site itself, inline scripts only by hash.
+# meta=True leaves out what a <meta http-equiv> policy cannot carry.
+def content_security_policy(script_hashes: set[str], *, meta: bool = False) -> str:
+    scripts = " ".join(["'self'", *sorted(script_hashes)])
+    directives = [
+        "default-src 'self'",
+        f"script-src {scripts}",
+        # Material's stylesheets embed their icons as data: URIs (CSS masks); nothing else is inline.
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "frame-ancestors 'none'",
+    ]
+    if meta:
+        directives = [d for d in directives if d.split(" ", 1)[0] not in HEADER_ONLY_DIRECTIVES]
+    return "; ".join(directives)
+
+
+# The policy of the allowlist (the one the site uses).
+def site_policy(*, meta: bool = False, allowlist: Allowlist | None = None) -> str:
+    return content_security_policy((allowlist or load_allowlist()).hashes(), meta=meta)
+
+
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "interest-cohort", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+))
+
+
+# The security headers of every response, in order. The network edition also asks robots not to index.
+def security_headers(csp: str, edition: str = "public") -> dict[str, str]:
+    headers = {
+        "Content-Security-Policy": csp,
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": PERMISSIONS_POLICY,
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    }
+    if edition == "network":
+        headers["X-Robots-Tag"] = "noindex, nofollow"
+    return headers
+
+
+# The _headers file (Netlify / Cloudflare Pages format): the same headers for every path.
+def headers_file(csp: str, edition: str = "public") -> str:
+    lines = ["# Written by the build from kb/policy.py and kb/inline_scripts.yml (do not edit).", "/*"]
+    lines += [f"  {name}: {value}" for name, value in security_headers(csp, edition).items()]
+    return "\n".join(lines) + "\n"
+
+
+# Parse a _headers file into {path pattern: {header: value}}.
+def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            current = rules.setdefault(line.strip(), {})
+        elif current is not None and ":" in line:
+            name, value = line.strip().split(":", 1)
+            current[name.strip()] = value.strip()
+    return rules
+
+
+# ---------------------------------------------------------------- what the pages contain
+
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
+CONTROL = re.compile(r"[\x00-\x20]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a built page that would run code the policy does not list."""
+    kind: str      # "inline script", "event handler", "javascript: URL"
+    line: int      # line in the built HTML
+    needle: str    # text to look for in the page's source (e.g. "onclick", "javascript:", the script's first line)
+    detail: str    # short description for the message
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, allowed: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.allowed = allowed
+        self.findings: list[Finding] = []
+        self._script: tuple[int, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        names = {name for name, _ in attrs}
+        for name, value in attrs:
+            if name.startswith("on") and len(name) > 2:
+                self.findings.append(Finding("event handler", line, name, f"<{tag} {name}=…>"))
+            if name in URL_ATTRIBUTES and value and CONTROL.sub("", value).lower().startswith("javascript:"):
+                self.findings.append(Finding("javascript: URL", line, "javascript:", f"<{tag} {name}=\"{value[:40]}\">"))
+        if tag == "script" and "src" not in names:
+            kind = (dict(attrs).get("type") or "").strip().lower()
+            if kind in SCRIPT_TYPES:
+                self._script = (line, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            line, parts = self._script
+            self._script = None
+            code = "".join(parts)
+            if script_hash(code) not in self.allowed:
+                first = next((text.strip() for text in code.splitlines() if text.strip()), "")
+                self.findings.append(Finding("inline script", line, first or "<script", f"<script>{first[:40]}</script>"))
+
+
+# Every inline script not in the allowlist, every on...= attribute and every javascript: URL in html.
+def find_unsafe(html: str, allowed: set[str] | None = None) -> list[Finding]:
+    scanner = _Scanner(load_allowlist().hashes() if allowed is None else allowed)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.findings
+
+
+# The 1-based line of the page's source (Markdown) that holds the finding, or None.
+def source_line(source: str, finding: Finding) -> int | None:
+    needle = finding.needle.lower()
+    if finding.kind == "event handler":
+        pattern = re.compile(rf"\b{re.escape(needle)}\s*=", re.I)
+    elif finding.kind == "javascript: URL":
+        pattern = re.compile(r"javascript\s*:", re.I)
+    else:
+        pattern = re.compile(re.escape(needle) if needle != "<script" else r"<script\b", re.I)
+    for number, text in enumerate(source.splitlines(), start=1):
+        if pattern.search(text):
+            return number
+    if finding.kind == "inline script":
+        for number, text in enumerate(source.splitlines(), start=1):
+            if re.search(r"<script\b", text, re.I):
+                return number
+    return None
+
+
+# The CSP hash source of every inline script the browser would run in this HTML (any script).
+def inline_script_hashes(html: str) -> set[str]:
+    hashes = set()
+    for match in re.finditer(r"<script\b([^>]*)>(.*?)</script\s*>", html, re.I | re.S):
+        attrs = match.group(1)
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attrs, re.I)
+        if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
+            hashes.add(script_hash(match.group(2)))
+    return hashes
