@@ -245,7 +245,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Serving {args.site}/ ({record['edition']} edition) on http://{args.bind}:{args.port}{path} — Ctrl+C stops",
           flush=True)
     os.execv(command[0], command)
-    return 0  # not reached
 
 
 if __name__ == "__main__":

@@ -84,9 +84,13 @@ def add_noopener(html: str, site_origin: str | None = None) -> str:
 
 # ---------------------------------------------------------------- content security policy
 # The policy and the headers live in kb/policy.py (one policy for every host); re-exported here.
-from kb.policy import (PERMISSIONS_POLICY, content_security_policy, headers_file,  # noqa: E402,F401
-                       inline_script_hashes, parse_headers_file)
-
+from kb.policy import (  # noqa: E402,F401
+    PERMISSIONS_POLICY,
+    content_security_policy,
+    headers_file,
+    inline_script_hashes,
+    parse_headers_file,
+)
 
 # ---------------------------------------------------------------- right-to-left text
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from hostsupport import add_canary, copy_project
+
 from sitebuild import build_site
 
 

@@ -79,7 +79,7 @@ def hosted(site: Path, edition: str, work: Path, env: dict | None = None):
                     break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise AssertionError("the server did not start")
+                    raise AssertionError("the server did not start") from None
                 time.sleep(0.2)
         yield base
     finally:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from hostsupport import CANARY, PASSWORD, USER, basic, get, host_process, hosted, url_path
-from kb import policy
 from sweep import page_paths, sweep
+
+from kb import policy
 
 CREDENTIALS = {"KB_NETWORK_USER": USER, "KB_NETWORK_PASSWORD": PASSWORD}
 

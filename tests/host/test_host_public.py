@@ -7,13 +7,14 @@ import gzip
 import re
 
 import pytest
+from hostsupport import get, host_process, hosted, site_with_planted_page
+from neutral import neutral_url
+from sweep import page_paths, planted, sweep
+
+from kb import policy
 
 from browser_support import serve
-from neutral import neutral_url
-from hostsupport import get, host_process, hosted, site_with_planted_page
-from kb import policy
 from sitebuild import soup
-from sweep import page_paths, planted, sweep
 
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
@@ -71,7 +72,7 @@ def test_make_host_compresses_text_and_caches_fingerprinted_assets(public_host, 
     status, headers, _ = get(public_host + "/fr/approach/")
     cache = headers["cache-control"]
     assert "immutable" not in cache and int(re.search(r"max-age=(\d+)", cache).group(1)) <= 3600
-    assert "no-referrer" == headers["referrer-policy"]
+    assert headers["referrer-policy"] == "no-referrer"
     brotli = get(public_host + "/", {"Accept-Encoding": "br"})[1].get("content-encoding")
     assert brotli in ("br", None)  # br where Debian's brotli module is installed (make host installs it)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from hostsupport import copy_project
+
 from kb import policy
+
 from sitebuild import build_site, soup
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from hostsupport import url_path
+
 from sitebuild import LANGUAGES, build_site, soup
 
 SITE_URL = "https://example.org/kb/"
