@@ -197,7 +197,7 @@ class Renderer:
             if shape is not None:
                 shapes.append({"code": code, "name": country_name(code, self.lang), "d": shape.d,
                                "cx": shape.cx, "cy": shape.cy, "dot": shape.size < SMALL_COUNTRY})
-        shapes = collate(shapes, lambda s: s["name"], self.lang)
+        shapes = collate(shapes, lambda s: str(s["name"]), self.lang)
         return self.page.render(
             "map.html", world=world, shapes=shapes, note_id=f"kb-map-{target}-note",
             label=self.t("map.label"))

@@ -222,5 +222,6 @@ def marker_lines(found: list[Found]) -> dict[str, list[int]]:
 # Anything still looking like a marker once every stage ran (in the page's final HTML): an error.
 def leftovers(html: str, page: PageView, lines: dict[str, list[int]] | None = None) -> None:
     for match in MARKER_RE.finditer(html):
-        numbers = (lines or {}).get(match.group(0)) or ["?"]
-        raise MarkerError(f"{page.src}:{numbers[0]}: marker '{match.group(0)}' was never expanded")
+        numbers = (lines or {}).get(match.group(0)) or []
+        line = str(numbers[0]) if numbers else "?"
+        raise MarkerError(f"{page.src}:{line}: marker '{match.group(0)}' was never expanded")

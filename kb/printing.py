@@ -51,11 +51,11 @@ def rewrite_page(html: str, *, path: str, page_url: str, print_url: str, include
     prefix = slug(path)
     for node in doc.find_all(id=True):
         node["id"] = f"{prefix}--{node['id']}"
-    for node in doc.find_all(attrs={"popovertarget": True}):  # glossary first uses (kb/glossary.py)
+    for node in doc.select("[popovertarget]"):  # glossary first uses (kb/glossary.py)
         node["popovertarget"] = f"{prefix}--{node['popovertarget']}"
     for attr, tag in (("href", "a"), ("src", "img")):
         for node in doc.find_all(tag, attrs={attr: True}):
-            node[attr] = rewrite_link(node[attr], page_url=page_url, print_url=print_url,
+            node[attr] = rewrite_link(str(node[attr]), page_url=page_url, print_url=print_url,
                                       included=included, own=path)
     return str(doc)
 

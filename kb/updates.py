@@ -105,7 +105,8 @@ def parse_date(value: object) -> PostDate:
     match = DATE.match(str(value).strip())
     if not match:
         raise ValueError(value)
-    year, month, day = (int(p) if p else None for p in match.groups())
+    year = int(match.group(1))
+    month, day = (int(p) if p else None for p in match.groups()[1:])
     if month is not None:
         dt.date(year, month, day or 1)  # raises ValueError for month 13 or 31 February
     return PostDate(year, month, day)
