@@ -126,8 +126,8 @@ def test_offline_edition_keeps_the_sites_scripts_and_quick_exit(offline, built, 
         assert script in offline_scripts, script
     hosted_scripts = {s["src"].split("../")[-1] for s in hosted_home.find_all("script", src=True)}
     assert hosted_scripts and hosted_scripts <= offline_scripts
-    if hosted_home.select_one(".kb-quick-exit") is not None:
-        assert offline_home.select_one(".kb-quick-exit") is not None
+    assert hosted_home.select_one("[data-kb-exit-link]") is not None
+    assert offline_home.select_one("[data-kb-exit-link]") is not None
 
 
 def test_hosted_site_keeps_clean_urls_and_real_workers(built):

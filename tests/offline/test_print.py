@@ -80,7 +80,7 @@ def test_pages_print_without_the_sites_chrome(built):
         page.goto(f"{base}/fr/principles/")
         page.emulate_media(media="print")
         hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
-            '.md-footer', '.kb-quick-exit'].map(s => [s, [...document.querySelectorAll(s)]
+            '.md-footer', '.kb-exit'].map(s => [s, document.querySelectorAll(s).length > 0 && [...document.querySelectorAll(s)]
             .every(e => getComputedStyle(e).display === 'none')])""")
         assert all(ok for _, ok in hidden), hidden
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
