@@ -26,7 +26,7 @@ def network_built(tmp_path_factory):
     return build
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def host_browser():
     from browser_support import chromium
 
