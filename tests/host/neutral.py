@@ -8,7 +8,9 @@ import yaml
 from sitebuild import ROOT
 
 
-def neutral_url() -> str:
+# The neutral page of one language (mkdocs.yml gives one per language, or one for all).
+def neutral_url(lang: str = "en") -> str:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)
-    return yaml.safe_load(block.group(1))["url"]
+    url = yaml.safe_load(block.group(1))["url"]
+    return url[lang] if isinstance(url, dict) else url
