@@ -45,6 +45,9 @@ async def _axe_every_page(base: str, paths: list[str], tabs: int) -> tuple[list[
         while not queue.empty():
             path = queue.get_nowait()
             await page.goto(f"{base}/{path}")
+            # Colours are measured once no CSS transition or animation is running (a nav label
+            # mid-transition was once measured at a lighter colour than it settles at).
+            await page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
             await page.evaluate(source)
             result = await page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

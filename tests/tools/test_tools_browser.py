@@ -159,7 +159,7 @@ def test_self_check_results_follow_the_documented_rule(site, lang):
     counts = question_counts(page)
     assert list(counts) == list(AREAS)
     for plan in plans(counts):
-        page.locator("[data-kb-reset]").click()
+        page.locator("button[data-kb-reset]").click()
         answer(page, plan)
         states = []
         for area in AREAS:
