@@ -47,7 +47,10 @@ async def _axe_every_page(base: str, paths: list[str], tabs: int) -> tuple[list[
             await page.goto(f"{base}/{path}")
             # Colours are measured once no CSS transition or animation is running (a nav label
             # mid-transition was once measured at a lighter colour than it settles at).
-            await page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+            for _ in range(40):  # page.evaluate is not subject to the page's CSP; wait_for_function is
+                if await page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+                    break
+                await asyncio.sleep(0.05)
             await page.evaluate(source)
             result = await page.evaluate(
                 "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
