@@ -37,6 +37,8 @@ async def _axe_page(page, url: str, source: str) -> dict:
         if await page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
             break
         await asyncio.sleep(0.05)
+    # Let the theme finish laying out its sticky sidebars (two frames) before colours are measured.
+    await page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     await page.evaluate(source)
     return await page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
