@@ -212,6 +212,14 @@ def post_collections(root: Path) -> list[dict[str, Any]]:
                          "source."},
             ]
             if lang != "en":
+                # The English original, read only, beside the translation (editor/public/editor.js):
+                # the kb-original widget finds it by file name; the preview pane shows both.
+                fields.insert(0, {
+                    "name": "original", "label": "English original", "widget": "kb-original",
+                    "required": False, "collection": f"updates-{network}-en",
+                    "language": LANGUAGE_NAMES[lang],
+                    "hint": "Read only, never saved: the English update with the same file name, "
+                            "shown next to this translation in the right-hand pane."})
                 fields.append(
                     {"name": "translation", "label": "Translation record", "widget": "object",
                      "required": False, "collapsed": True,
@@ -230,6 +238,7 @@ def post_collections(root: Path) -> list[dict[str, Any]]:
                 "create": True, "delete": False, "identifier_field": "title",
                 "slug": "{{fields.date}}-{{fields.file_name}}",
                 "summary": "{{date}}: {{title}}", "sortable_fields": ["date", "title"],
+                **({"editor": {"preview": True}} if lang != "en" else {}),
                 "fields": fields})
     assert set(REQUIRED) <= {f["name"] for f in fields}
     return collections

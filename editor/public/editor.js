@@ -155,7 +155,7 @@ const postFormat = {
     return { ...meta, body: match[2].replace(/^\r?\n/, '') };
   },
   toFile(data) {
-    const { body = '', file_name: _unused, ...meta } = clean(data);
+    const { body = '', file_name: _unused, original: _shown, ...meta } = clean(data);
     if (!(meta.translation && meta.translation.source_hash)) delete meta.translation;
     const keys = Object.keys(meta).sort((a, b) => rank(POST_KEYS, a) - rank(POST_KEYS, b));
     const lines = keys.map((k) => {
@@ -171,6 +171,90 @@ const postFormat = {
 CMS.registerCustomFormat('kb-organisation', 'yml', dataFormat('kb-organisation'));
 CMS.registerCustomFormat('kb-network', 'yml', dataFormat('kb-network'));
 CMS.registerCustomFormat('kb-post', 'md', postFormat);
+
+// The English original beside its translation. The `kb-original` field (first in every French,
+// Spanish and Arabic update form) finds the English update with the same file name through the
+// backend (the same search the relation widget uses, so it works with the local and the hosted
+// backend), shows it read only and never writes a value; the preview pane shows the original and
+// the translation being written side by side, field by field.
+const originalStore = { byCollection: new Map(), listeners: new Set() };
+function publishOriginal(collection, entry) {
+  originalStore.byCollection.set(collection, entry);
+  originalStore.listeners.forEach((listener) => listener());
+}
+const POST_FIELDS = [['title', 'Title'], ['date', 'Date'], ['summary', 'Summary'], ['body', 'Text']];
+const slugOf = (data) => (data && data.date && data.file_name ? `${data.date}-${data.file_name}` : '');
+
+const OriginalControl = createClass({
+  getInitialState() { return { hits: null, chosen: '', error: '' }; },
+  componentDidMount() {
+    const collection = this.props.field.get('collection');
+    this.props.query(this.props.forID, collection, ['title'], '', undefined, 0).then((action) => {
+      const hits = (action && action.payload && action.payload.hits) || [];
+      hits.sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
+      const entry = this.props.entry;
+      const own = (entry && entry.get('slug')) || slugOf(entry && entry.get('data') && entry.get('data').toJS());
+      const match = hits.find((h) => h.slug === own);
+      this.setState({ hits, chosen: match ? match.slug : '' });
+      this.publish(hits, match ? match.slug : '');
+    }).catch((error) => this.setState({ hits: [], error: String(error && error.message || error) }));
+  },
+  componentWillUnmount() { publishOriginal(this.props.collection.get('name'), null); },
+  publish(hits, slug) {
+    publishOriginal(this.props.collection.get('name'), hits.find((h) => h.slug === slug) || null);
+  },
+  choose(event) {
+    this.setState({ chosen: event.target.value });
+    this.publish(this.state.hits || [], event.target.value);
+  },
+  render() {
+    const { hits, chosen, error } = this.state;
+    const id = this.props.forID;
+    if (error) return h('p', { className: this.props.classNameWrapper, role: 'alert' }, `The English updates could not be read: ${error}`);
+    if (!hits) return h('p', { className: this.props.classNameWrapper }, 'Reading the English updates…');
+    const found = hits.find((h) => h.slug === chosen);
+    return h('div', { className: `${this.props.classNameWrapper} kb-original` },
+      h('select', { id, value: chosen, onChange: this.choose, 'aria-describedby': `${id}-shown` },
+        h('option', { value: '' }, hits.length ? 'Choose the English update this one translates' : 'No English update yet'),
+        ...hits.map((hit) => h('option', { key: hit.slug, value: hit.slug }, `${hit.data.date}: ${hit.data.title}`))),
+      h('div', { id: `${id}-shown`, lang: 'en', dir: 'ltr', className: 'kb-original-text' },
+        found ? [h('p', { key: 't' }, h('strong', null, found.data.title)),
+                 h('p', { key: 's' }, found.data.summary)]
+              : h('p', null, 'No English original chosen: the right-hand pane shows only this translation.')));
+  },
+});
+
+const SideBySide = createClass({
+  componentDidMount() {
+    this.listener = () => this.forceUpdate();
+    originalStore.listeners.add(this.listener);
+  },
+  componentWillUnmount() { originalStore.listeners.delete(this.listener); },
+  render() {
+    const collection = this.props.collection;
+    const original = originalStore.byCollection.get(collection.get('name'));
+    const field = collection.get('fields').find((f) => f.get('name') === 'original');
+    const language = field ? field.get('language') : 'Translation';
+    const data = this.props.entry.get('data');
+    const cell = { verticalAlign: 'top', padding: '0.5rem', border: '1px solid #ccc', whiteSpace: 'pre-wrap', width: '45%' };
+    return h('table', { className: 'kb-side-by-side', style: { borderCollapse: 'collapse', width: '100%', font: '15px/1.5 system-ui, sans-serif' } },
+      h('caption', { style: { textAlign: 'start', fontWeight: 'bold', padding: '0.5rem 0' } },
+        original ? 'The English original and this translation, side by side' : 'No English original chosen (first field of the form)'),
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col', style: cell }, ''),
+        h('th', { scope: 'col', style: cell }, 'English original'),
+        h('th', { scope: 'col', style: cell }, language))),
+      h('tbody', null, ...POST_FIELDS.map(([name, label]) => h('tr', { key: name },
+        h('th', { scope: 'row', style: { ...cell, width: '10%' } }, label),
+        h('td', { lang: 'en', dir: 'ltr', style: cell, 'data-kb-original': name }, original ? String(original.data[name] ?? '') : ''),
+        h('td', { dir: 'auto', style: cell, 'data-kb-translation': name }, String(data.get(name) ?? ''))))));
+  },
+});
+
+CMS.registerWidget('kb-original', OriginalControl);
+for (const collection of config.collections) {
+  if (collection.fields.some((f) => f.widget === 'kb-original')) CMS.registerPreviewTemplate(collection.name, SideBySide);
+}
 
 const asked = new URLSearchParams(window.location.search).get('lang');
 const browser = (navigator.language || 'en').slice(0, 2);

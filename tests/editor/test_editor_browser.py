@@ -357,3 +357,53 @@ def test_editor_walkthrough(editor, tmp_path):
     assert any(PUBLIC_EMAIL in t for t in texts)
     assert not any(NETWORK_EMAIL in t for t in texts)
     assert not any("decap" in t.lower() for t in texts)
+
+
+def front_matter(path: Path) -> dict[str, str]:
+    """Title and summary of an update, read with a plain line parser (not the editor's)."""
+    head = path.read_text(encoding="utf-8").split("---\n")[1]
+    out = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(": ")
+        if key in ("title", "summary", "date"):
+            out[key] = value.strip().strip('"')
+    return out
+
+
+def test_translation_is_edited_beside_its_english_original(editor):
+    """A translator sees the English original next to the French form, field by field.
+
+    Fails when the French form has no English-original field, when it finds the wrong English
+    update (or none), or when the right-hand pane does not follow what is typed in the form."""
+    base, _clone = editor
+    name = "2012-12-apmn-set-up"
+    english = front_matter(ROOT / f"docs/en/updates/posts/{name}.md")
+    french = front_matter(ROOT / f"docs/fr/updates/posts/{name}.md")
+    assert english["title"] != french["title"]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+        page.set_default_timeout(60000)
+        page.goto(base + "/", wait_until="domcontentloaded", timeout=180000)
+        page.get_by_role("button", name="Login").click()
+        page.get_by_text("Organisations").first.wait_for()
+        open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
+        form = Form(page)
+        form.ready("Title")
+        original = form.control("English original")
+        page.wait_for_function("""id => document.getElementById(id)?.value""",
+                               arg=original.get_attribute("id"), timeout=120000)
+        assert original.input_value() == name
+        preview = page.frame_locator("iframe").first
+        cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
+        cell("original", "title").filter(has_text=english["title"]).wait_for()
+        assert cell("original", "summary").inner_text() == english["summary"]
+        assert cell("translation", "title").inner_text() == french["title"]
+        assert cell("original", "title").get_attribute("lang") == "en"
+        shot(page, "post-form-side-by-side.png")
+        # The pane follows the form.
+        form.replace("Title", "Titre modifié")
+        cell("translation", "title").filter(has_text="Titre modifié").wait_for()
+        # Choosing no original empties the English column; the field is never saved.
+        original.select_option("")
+        cell("original", "title").filter(has_text=re.compile("^$")).wait_for()
+        page.close()
