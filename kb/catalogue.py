@@ -459,8 +459,9 @@ def _build(root: Path, files: list[_File], today: date) -> Catalogue:
             cat.glossary = item.model  # type: ignore[assignment]
             cat.files["glossary"] = item.rel
             continue
-        target: dict[str, Any] = {"organisations": cat.organisations, "networks": cat.networks,
-                                  "resources": cat.resources}[item.kind]
+        folders: dict[str, dict[str, Any]] = {"organisations": cat.organisations, "networks": cat.networks,
+                                              "resources": cat.resources}
+        target = folders[item.kind]
         target[item.id] = item.model
         cat.files[f"{item.kind}/{item.id}"] = item.rel
         cat.notices += _stale_notices(item, today) + _translation_notices(item)

@@ -3,11 +3,12 @@
 Usage: ``python -m kb.editor_config [--check] [--root DIR]`` (``make editor-config``).
 
 Writes editor/config.yml: one collection for organisations (data/organisations/), one for the
-networks' memberships and roles (data/networks/), one for the library (data/resources/), and one collection of update posts per network
-and language (docs/<lang>/updates/posts/). Every data field, its required flag, its choices
-(enumerations) and its pattern come from kb.schema (the same pydantic models the build validates
-with); only the wording of the messages shown next to a pattern lives here. With --check, writes
-nothing and exits 1 when the committed file differs from what the models produce.
+networks' memberships and roles (data/networks/), one for the library (data/resources/), and one
+collection of update posts per network and language (docs/<lang>/updates/posts/). Every data field,
+its required flag, its choices (enumerations) and its pattern come from kb.schema (the same
+pydantic models the build validates with); only the wording of the messages shown next to a pattern
+lives here. With --check, writes nothing and exits 1 when the committed file differs from what the
+models produce.
 
 Decap's `multiple_folders` i18n keeps the language folder below the collection folder
 (`<folder>/<lang>/<slug>`); this site keeps it at the root (`docs/<lang>/updates/posts/`), which
