@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import ID_RE
-from .models import LANGUAGES, Glossary, Names, Network, Organisation, Texts, Visibility
+from .models import LANGUAGES, Glossary, Names, Network, Organisation, Resource, Texts, Visibility
 from .problems import DataError, Notice, Problem
 from .yamlload import Loaded, Path_, format_path, load_file
 
@@ -27,12 +27,14 @@ __all__ = ["Catalogue", "DataError", "Problem", "Notice", "load_catalogue",
 
 
 STALE_AFTER = timedelta(days=365)
-FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network}
+FOLDERS: dict[str, type[BaseModel]] = {"organisations": Organisation, "networks": Network,
+                                       "resources": Resource}
 SINGLE_FILES: dict[str, type[BaseModel]] = {"glossary": Glossary}  # data/<name>.yml, optional
 KINDS: dict[str, type[BaseModel]] = {**FOLDERS, **SINGLE_FILES}
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{name}.schema.json"
 SINGLE_SCHEMA_LINE = "# yaml-language-server: $schema=schema/{name}.schema.json"
-SCHEMA_NAMES = {"organisations": "organisation", "networks": "network", "glossary": "glossary"}
+SCHEMA_NAMES = {"organisations": "organisation", "networks": "network", "resources": "resource",
+                "glossary": "glossary"}
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
 MISSING_HINTS = {
     "visibility": "is missing; add visibility: public (shown on the public website) "
@@ -44,6 +46,14 @@ MISSING_HINTS = {
               "reports this",
     "definition": "is missing; add definition: with a short definition on indented lines "
                   "en: ..., fr: ..., es: ..., ar: ...",
+}
+# Hints for a field of one model only (model class name, field).
+MODEL_MISSING_HINTS = {
+    ("Resource", "date"): "is missing; add date: with the publication date as the source gives it "
+                          "(YYYY, YYYY-MM or YYYY-MM-DD), or date: unknown with a note: saying that "
+                          "the source gives no date",
+    ("Resource", "url"): "is missing; add url: with the https:// address of the document on its "
+                         "publisher's own site",
 }
 
 
@@ -57,6 +67,7 @@ class Catalogue:
     notices: list[Notice] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # "organisations/<id>" -> relative path
     glossary: Glossary | None = None  # data/glossary.yml, when the repository has one
+    resources: dict[str, Resource] = field(default_factory=dict)  # data/resources/, the library
 
     def networks_of(self, organisation: str) -> list[Network]:
         """Networks an organisation belongs to, ordered by network id."""
@@ -76,7 +87,7 @@ class Catalogue:
                                                      if c.visibility is Visibility.PUBLIC]})
                 for i, o in self.organisations.items()}
         views["public"] = Catalogue(self.root, orgs, dict(self.networks), list(self.notices), dict(self.files),
-                                    self.glossary)
+                                    self.glossary, dict(self.resources))
         return views["public"]
 
 
@@ -111,7 +122,7 @@ def load_catalogue(root: Path, today: date | None = None) -> Catalogue:
     for item in files:
         problems += _validate(item)
     problems += _check_ids(files) + _check_memberships(files) + _check_facts(files)
-    problems += _check_events(files) + _check_glossary(files)
+    problems += _check_events(files) + _check_glossary(files) + _check_resources(files)
     problems += _check_dates(files, today)
     if problems:
         raise DataError(_dedupe(problems))
@@ -214,6 +225,8 @@ def _missing(model: type[BaseModel], loc: Path_) -> str:
     if name in LANGUAGES and parent is not None and issubclass(parent, Texts):
         return (f"is missing; add {name}: with the {LANGUAGE_NAMES[name]} text (this text is "
                 "needed in every language: en, fr, es and ar)")
+    if parent is not None and (parent.__name__, name) in MODEL_MISSING_HINTS:
+        return MODEL_MISSING_HINTS[(parent.__name__, name)]
     return MISSING_HINTS.get(name, f"is missing; add a line {name}: ...")
 
 
@@ -370,6 +383,30 @@ def _check_events(files: list[_File]) -> list[Problem]:
     return problems
 
 
+def _check_resources(files: list[_File]) -> list[Problem]:
+    """A resource names networks that exist (the file names in data/networks/), each once."""
+    known = sorted(item.id for item in files if item.kind == "networks")
+    problems: list[Problem] = []
+    for item in (f for f in files if f.kind == "resources"):
+        networks = item.raw.get("networks")
+        seen: set[str] = set()
+        for index, network in enumerate(networks if isinstance(networks, list) else []):
+            if not isinstance(network, str):
+                continue
+            path = ("networks", index)
+            line = item.loaded.line_of(path)
+            if network not in known:
+                choices = " or ".join(known) if known else "an id from data/networks/"
+                problems.append(Problem(item.rel, line, format_path(path),
+                                        f"there is no network '{network}'; use {choices} "
+                                        "(the file names in data/networks/)"))
+            elif network in seen:
+                problems.append(Problem(item.rel, line, format_path(path),
+                                        f"{network} is listed twice; keep it once"))
+            seen.add(network)
+    return problems
+
+
 def _check_glossary(files: list[_File]) -> list[Problem]:
     """Term ids are unique, and no way of writing a term (in one language) belongs to two terms."""
     problems: list[Problem] = []
@@ -422,8 +459,10 @@ def _build(root: Path, files: list[_File], today: date) -> Catalogue:
             cat.glossary = item.model  # type: ignore[assignment]
             cat.files["glossary"] = item.rel
             continue
-        target = cat.organisations if item.kind == "organisations" else cat.networks
-        target[item.id] = item.model  # type: ignore[assignment]
+        folders: dict[str, dict[str, Any]] = {"organisations": cat.organisations, "networks": cat.networks,
+                                              "resources": cat.resources}
+        target = folders[item.kind]
+        target[item.id] = item.model
         cat.files[f"{item.kind}/{item.id}"] = item.rel
         cat.notices += _stale_notices(item, today) + _translation_notices(item)
     return cat
@@ -458,8 +497,9 @@ def _texts(model: BaseModel | None) -> list[tuple[Path_, Names]]:
     found: list[tuple[Path_, Names]] = []
     if model is None:
         return found
-    if isinstance(getattr(model, "name", None), Names):
-        found.append((("name",), model.name))  # type: ignore[attr-defined]
+    for key in ("name", "publisher", "note"):
+        if isinstance(getattr(model, key, None), Names):
+            found.append(((key,), getattr(model, key)))
     for index, fact in enumerate(getattr(model, "facts", [])):
         if fact.note is not None:
             found.append((("facts", index, "note"), fact.note))

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     for notice in catalogue.notices:
         print(f"notice: {notice}")
     print(f"data/ is valid: {len(catalogue.organisations)} organisations, "
-          f"{len(catalogue.networks)} networks")
+          f"{len(catalogue.networks)} networks, {len(catalogue.resources)} resources")
     return 0
 
 

@@ -3,11 +3,12 @@
 Usage: ``python -m kb.editor_config [--check] [--root DIR]`` (``make editor-config``).
 
 Writes editor/config.yml: one collection for organisations (data/organisations/), one for the
-networks' memberships and roles (data/networks/), and one collection of update posts per network
-and language (docs/<lang>/updates/posts/). Every data field, its required flag, its choices
-(enumerations) and its pattern come from kb.schema (the same pydantic models the build validates
-with); only the wording of the messages shown next to a pattern lives here. With --check, writes
-nothing and exits 1 when the committed file differs from what the models produce.
+networks' memberships and roles (data/networks/), one for the library (data/resources/), and one
+collection of update posts per network and language (docs/<lang>/updates/posts/). Every data field,
+its required flag, its choices (enumerations) and its pattern come from kb.schema (the same
+pydantic models the build validates with); only the wording of the messages shown next to a pattern
+lives here. With --check, writes nothing and exits 1 when the committed file differs from what the
+models produce.
 
 Decap's `multiple_folders` i18n keeps the language folder below the collection folder
 (`<folder>/<lang>/<slug>`); this site keeps it at the root (`docs/<lang>/updates/posts/`), which
@@ -34,7 +35,7 @@ UI_LANGUAGES = ("en", "fr", "es")
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic"}
 # The folders the editor writes to, and the custom formats (editor/public/formats.js) that write
 # files the way a person does: schema comment first, keys in model order, other comments kept.
-FOLDERS = {"organisation": "data/organisations", "network": "data/networks"}
+FOLDERS = {"organisation": "data/organisations", "network": "data/networks", "resource": "data/resources"}
 # Shown next to a field whose pattern does not match (the data check's wording, shortened).
 PATTERN_MESSAGES = {
     "id": "Use lower-case letters, digits and single hyphens, like australian-red-cross",
@@ -48,6 +49,9 @@ PATTERN_MESSAGES = {
     "period": "Write the date as YYYY or YYYY-MM (or YYYY-MM-DD where a day is allowed), "
               "like 2012-12",
     "day": "Write YYYY-MM-DD, like 2026-01-15",
+    "date_or_unknown": "Write the date as YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source; "
+                       "unknown (with a note) when the source gives none",
+    "language": "Write the two lower-case letters of ISO 639-1, like en, fr, es or ar",
 }
 # An e-mail address as the form can check it (the data check also validates it fully).
 EMAIL_PATTERN = r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
@@ -133,12 +137,16 @@ class Generator:
             return [DAY_PATTERN, PATTERN_MESSAGES["day"]]
         if len(options) > 1:  # a year as a number, or a period as text: the text's pattern
             texts = [o["pattern"] for o in options if o.get("type") == "string" and "pattern" in o]
+            if texts and "unknown" in texts[0]:
+                return [texts[0], PATTERN_MESSAGES["date_or_unknown"]]
             return [texts[0] if texts else PERIOD_PATTERN, PATTERN_MESSAGES["period"]]
         regex = prop.get("pattern")
         if regex is None:
             return None
         if regex == ID_RE.pattern:
             return [regex, PATTERN_MESSAGES["id"]]
+        if regex == "^[a-z]{2,3}$":
+            return [regex, PATTERN_MESSAGES["language"]]
         if regex.startswith("^\\+"):
             return [regex, PATTERN_MESSAGES["phone"]]
         if regex.startswith("^(https://"):
@@ -156,8 +164,11 @@ def label(name: str) -> str:
 
 
 def data_collections() -> list[dict[str, Any]]:
-    """Organisations (create new ones) and networks (edit memberships and roles)."""
+    """Organisations (create new ones), networks (edit memberships, roles and events), and the
+    library's resources (create new ones)."""
     org = Generator(kb_schema.SCHEMAS["organisation"].model_json_schema())
+    res = Generator(kb_schema.SCHEMAS["resource"].model_json_schema())
+    res_fields = res.fields(res.schema)
     net = Generator(kb_schema.SCHEMAS["network"].model_json_schema())
     org_fields = org.fields(org.schema)
     net_fields = net.fields(net.schema)
@@ -177,6 +188,10 @@ def data_collections() -> list[dict[str, Any]]:
          "folder": FOLDERS["network"], "extension": "yml", "format": "kb-network",
          "create": False, "delete": False, "identifier_field": "id", "slug": "{{id}}",
          "summary": "{{acronym}}: {{name.en}}", "fields": net_fields},
+        {"name": "resources", "label": "Library: documents", "label_singular": "Document",
+         "folder": FOLDERS["resource"], "extension": "yml", "format": "kb-resource",
+         "create": True, "delete": False, "identifier_field": "id", "slug": "{{id}}",
+         "summary": "{{title}} ({{date}})", "fields": res_fields},
     ]
 
 

@@ -27,7 +27,8 @@ SOURCE_TEXT_RE = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
 # address (see the facts files). A host or any of its subdomains (ja.scribd.com) is refused.
 MIRROR_HOSTS = frozenset({"scribd.com", "pdfslide.us", "pdfslide.net", "lawsdocbox.com", "readkong.com",
                           "dokumen.tips", "fdocuments.in", "vdocuments.mx", "documents.pub",
-                          "pdfcoffee.com", "silo.tips", "einpresswire.com"})
+                          "pdfcoffee.com", "silo.tips", "einpresswire.com", "yumpu.com", "dokumen.pub",
+                          "studylib.net", "studylib.es", "studylib.fr"})
 PHONE_EXAMPLE = "+442079460000"  # a UK number range reserved by Ofcom for drama: never a real line
 
 # Two-letter CLDR territory codes that are not ISO 3166-1 alpha-2 country codes: unknown (ZZ),
@@ -223,6 +224,34 @@ def check_period(value: str) -> str:
         return check_year_month(value)
     except PydanticCustomError:
         fail(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+UNKNOWN = "unknown"  # a date the source does not give (a note must say so)
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def check_period_or_unknown(value: str) -> str:
+    """YYYY, YYYY-MM, YYYY-MM-DD, or the word unknown (when the source gives no date)."""
+    if value == UNKNOWN:
+        return value
+    try:
+        return check_period(value)
+    except PydanticCustomError:
+        fail(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, or unknown (with a note: "
+             "saying that the source gives no date)")
+
+
+def check_language(value: str) -> str:
+    """A language code (ISO 639-1, or 639-2/3 where there is none) that CLDR can name: en, fr, ar."""
+    if not LANGUAGE_RE.match(value):
+        fail(f"'{value}' is not a language code; write the two lower-case letters of ISO 639-1 "
+             "(en, fr, es, ar, ...)")
+    try:
+        Locale.parse(value)
+    except (ValueError, LookupError):
+        fail(f"'{value}' is not a known language code; write the two lower-case letters of ISO 639-1 "
+             "(en, fr, es, ar, ...)")
+    return value
 
 
 def parse_day(value: Any) -> date:

@@ -32,7 +32,7 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Modules whose handlers make up the registry.
 HANDLER_MODULES = ("kb.directory", "kb.tools", "kb.updates", "kb.translations_view", "kb.downloads",
                    "kb.printing", "kb.glossary", "kb.timeline", "kb.zim_downloads", "kb.quick_exit",
-                   "kb.traces")
+                   "kb.traces", "kb.library")
 
 Handler = Callable[[PageView, str, "str | None"], str]
 

@@ -52,6 +52,12 @@ Period = Annotated[str, BeforeValidator(f.period_or_text), AfterValidator(f.chec
 PublicSource = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_public_source),
                          WithJsonSchema({"type": "string", "pattern": "^https://[^\\s]+$"})]
 Day = Annotated[date, BeforeValidator(f.parse_day)]
+DateOrUnknown = Annotated[str, BeforeValidator(f.period_or_text), AfterValidator(f.check_period_or_unknown),
+                          WithJsonSchema({"anyOf": [
+                              {"type": "integer", "minimum": 1000, "maximum": 9999},
+                              {"type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|unknown)$"}]})]
+LanguageCode = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_language),
+                         WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
 Count = Annotated[StrictInt, Field(ge=0)]
 
 
@@ -314,6 +320,57 @@ class Network(Strict):
     def with_role(self, role: Role) -> list[str]:
         """Ids of the organisations holding a role, in file order."""
         return [m.organisation for m in self.members if role in m.roles]
+
+
+# ---------------------------------------------------------------- library (data/resources/)
+
+class ResourceType(str, Enum):
+    """What a document is; labels for each language live in data/labels.yml (library.type.*)."""
+
+    GUIDANCE = "guidance"
+    POLICY = "policy"
+    PLEDGE = "pledge"
+    REPORT = "report"
+    EVALUATION = "evaluation"
+    TRAINING = "training"
+
+
+class Resource(Strict):
+    """A document the networks share: data/resources/<id>.yml, listed on the library page.
+
+    The title is kept in the document's own language; the summary is ours, in every language.
+    `date` is as precise as the source, or `unknown` with a `note` saying that the source gives none.
+    """
+
+    id: Id = Field(description="Same as the file name without .yml; the entry's anchor on the library page")
+    title: Text = Field(description="The document's own title, as the publisher writes it")
+    title_language: LanguageCode = Field(description="The language the title is written in (en, fr, ...)")
+    languages: list[LanguageCode] = Field(min_length=1, description="Languages the document exists in")
+    publisher: Names = Field(description="Who publishes the document (organisation, never a person)")
+    date: DateOrUnknown = Field(description="YYYY, YYYY-MM or YYYY-MM-DD as precise as the source, "
+                                            "or unknown (then a note is needed)")
+    type: ResourceType
+    networks: list[Id] = Field(min_length=1, description="The networks it concerns: ids from data/networks/")
+    url: PublicSource = Field(description="The publisher's own https:// page of the document (never a mirror)")
+    summary: Texts = Field(description="One sentence in our own words, in every language")
+    source: PublicSource = Field(description="The https:// page where the facts above were read")
+    note: Names | None = Field(None, description="What the reader should know about the date or source")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Resource:
+        """Languages listed once; the title's language among them; an unknown date explained."""
+        seen: set[str] = set()
+        for index, lang in enumerate(self.languages):
+            if lang in seen:
+                raise at(("languages", index), f"{lang} is listed twice; keep it once")
+            seen.add(lang)
+        if self.title_language not in self.languages:
+            raise at(("title_language",), f"{self.title_language} is not in languages: "
+                     f"({', '.join(self.languages)}); the title is in a language the document exists in")
+        if self.date == f.UNKNOWN and self.note is None:
+            raise at(("date",), "is unknown: add a note: saying that the source gives no date "
+                     "(or write the date as YYYY, YYYY-MM or YYYY-MM-DD)")
+        return self
 
 
 # ---------------------------------------------------------------- glossary (data/glossary.yml)

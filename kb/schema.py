@@ -2,7 +2,8 @@
 
 Usage: ``python -m kb.schema [--check] [--root DIR]``.
 
-Writes data/schema/organisation.schema.json, network.schema.json and glossary.schema.json; with --check, writes nothing
+Writes data/schema/organisation.schema.json, network.schema.json, resource.schema.json and
+glossary.schema.json; with --check, writes nothing
 and exits 1 if the committed files differ from what the models produce.
 """
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Glossary, Network, Organisation
+from .models import Glossary, Network, Organisation, Resource
 
 SCHEMAS: dict[str, type[BaseModel]] = {"organisation": Organisation, "network": Network,
-                                       "glossary": Glossary}
+                                       "resource": Resource, "glossary": Glossary}
 
 
 def render(name: str, model: type[BaseModel]) -> str:

@@ -14,6 +14,7 @@ such as a calendar file.
 from __future__ import annotations
 
 import calendar
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,12 +23,15 @@ from urllib.parse import urlsplit
 from babel.dates import format_date, format_interval, format_skeleton
 
 from .context import RTL, PageView
+from .errors import ConfigError
 from .labels import Labels
 from .localise import country_name
 from .markers import handler
 from .models import Event, EventStatus, Names, Network
+from .offline import build_date
 from .render import render
 
+TODAY_ENV = "KB_TODAY"  # YYYY-MM-DD: the day a build takes as today (tests, previews)
 SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
 STAGING_HOSTS = ("preprod.",)  # staging copies of the publisher's site, cited where no production copy exists
 
@@ -53,6 +57,28 @@ def last_day(value: str) -> date:
     if len(parts) == 2:
         return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return date(*parts)
+
+
+# The day a build takes as today: KB_TODAY (YYYY-MM-DD, for tests and previews), else the build date.
+def build_today(environ: dict[str, str] | None = None) -> date:
+    value = (environ if environ is not None else os.environ).get(TODAY_ENV, "").strip()
+    if not value:
+        return build_date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{TODAY_ENV}={value!r} is not a date; write YYYY-MM-DD") from None
+
+
+# The last day an event may last (its end, else its date), as precise as the source allows.
+def ends(event: Event) -> date:
+    return last_day(event.end or event.date)
+
+
+# The next event of a network: the first (in date order) not cancelled and not over by `today`.
+def next_event(network: Network, today: date) -> Event | None:
+    return next((e for e in in_order(list(network.events))
+                 if e.status is not EventStatus.CANCELLED and ends(e) >= today), None)
 
 
 # Events in date order: first possible day, coarser precision first, then file order (stable sort).
@@ -137,16 +163,24 @@ def event_view(event: Event, lang: str, labels: Labels) -> EventView:
 
 # ---------------------------------------------------------------- render
 
-# The timeline of a network in a language: an ordered list of its events, oldest first.
-def timeline_html(network: Network, lang: str, labels: Labels, templates: str | Path) -> str:
+# The timeline of a network in a language: an ordered list of its events, oldest first; above it
+# the next event (`upcoming`, the id of an event of the network) and the calendar file's address
+# (`calendar`, None in the offline editions: subscribing is an online thing).
+def timeline_html(network: Network, lang: str, labels: Labels, templates: str | Path,
+                  upcoming: str | None = None, calendar: str | None = None) -> str:
     events = [event_view(e, lang, labels) for e in in_order(list(network.events))]
+    coming = next((e for e in events if e.id == upcoming), None)
     return render(templates, "timeline.html", events=events, lang=lang,
-                  dir="rtl" if lang in RTL else "ltr", network=network.id,
-                  t=lambda key: labels.get(key, lang))
+                  dir="rtl" if lang in RTL else "ltr", network=network.id, upcoming=coming,
+                  calendar=calendar, t=lambda key: labels.get(key, lang))
 
 
-# <!-- kb:timeline <network> -->: the network's history, in the reader's language.
+# <!-- kb:timeline <network> -->: the network's next event, calendar link and history, in the
+# reader's language; "next" is relative to the build's today (KB_TODAY for tests and previews).
 @handler("timeline", "html", target="network")
 def timeline_marker(page: PageView, target: str, inner: str | None) -> str:
-    return timeline_html(page.ctx.catalogue.networks[target], page.lang.reader, page.ctx.labels,
-                         page.ctx.templates)
+    network = page.ctx.catalogue.networks[target]
+    coming = next_event(network, build_today())
+    return timeline_html(network, page.lang.reader, page.ctx.labels, page.ctx.templates,
+                         upcoming=coming.id if coming else None,
+                         calendar=None if page.ctx.offline else f"{target}.ics")

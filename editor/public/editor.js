@@ -7,6 +7,7 @@ const UI_LANGUAGES = ['en', 'fr', 'es'];  // Decap has no Arabic interface
 const SCHEMA_LINES = {
   'kb-organisation': ' yaml-language-server: $schema=../schema/organisation.schema.json',
   'kb-network': ' yaml-language-server: $schema=../schema/network.schema.json',
+  'kb-resource': ' yaml-language-server: $schema=../schema/resource.schema.json',
 };
 const POST_KEYS = ['title', 'date', 'network', 'summary', 'description', 'translation'];
 const QUOTED = new Set(['title', 'summary', 'description']);
@@ -170,6 +171,7 @@ const postFormat = {
 
 CMS.registerCustomFormat('kb-organisation', 'yml', dataFormat('kb-organisation'));
 CMS.registerCustomFormat('kb-network', 'yml', dataFormat('kb-network'));
+CMS.registerCustomFormat('kb-resource', 'yml', dataFormat('kb-resource'));
 CMS.registerCustomFormat('kb-post', 'md', postFormat);
 
 // The English original beside its translation. The `kb-original` field (first in every French,

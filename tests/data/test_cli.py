@@ -20,7 +20,7 @@ def run(root: Path) -> subprocess.CompletedProcess[str]:
 def test_shipped_data_passes() -> None:
     result = run(REPO)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "data/ is valid: 7 organisations, 2 networks"
+    assert result.stdout.splitlines()[-1] == "data/ is valid: 7 organisations, 2 networks, 11 resources"
 
 
 def test_three_mistakes_reported_at_once(repo: Repo) -> None:
