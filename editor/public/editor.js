@@ -192,7 +192,7 @@ const OriginalControl = createClass({
   componentDidMount() {
     const collection = this.props.field.get('collection');
     this.props.query(this.props.forID, collection, ['title'], '', undefined, 0).then((action) => {
-      const hits = (action && action.payload && action.payload.hits) || [];
+      const hits = [...((action && action.payload && action.payload.hits) || [])];  // the store's array is frozen
       hits.sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
       const entry = this.props.entry;
       const own = (entry && entry.get('slug')) || slugOf(entry && entry.get('data') && entry.get('data').toJS());
@@ -212,8 +212,8 @@ const OriginalControl = createClass({
   render() {
     const { hits, chosen, error } = this.state;
     const id = this.props.forID;
-    if (error) return h('p', { className: this.props.classNameWrapper, role: 'alert' }, `The English updates could not be read: ${error}`);
-    if (!hits) return h('p', { className: this.props.classNameWrapper }, 'Reading the English updates…');
+    if (error) return h('p', { id, className: this.props.classNameWrapper, role: 'alert' }, `The English updates could not be read: ${error}`);
+    if (!hits) return h('div', { className: `${this.props.classNameWrapper} kb-original` }, h('select', { id, disabled: true }, h('option', null, 'Reading the English updates…')));
     const found = hits.find((h) => h.slug === chosen);
     return h('div', { className: `${this.props.classNameWrapper} kb-original` },
       h('select', { id, value: chosen, onChange: this.choose, 'aria-describedby': `${id}-shown` },

@@ -389,9 +389,12 @@ def test_translation_is_edited_beside_its_english_original(editor):
         open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
         form = Form(page)
         form.ready("Title")
+        page.wait_for_function("""() => {
+            const label = [...document.querySelectorAll('label')]
+                .find(l => /^English original/.test(l.textContent));
+            return label && document.getElementById(label.htmlFor)?.value;
+        }""", timeout=120000)  # the English updates have been read and the original found
         original = form.control("English original")
-        page.wait_for_function("""id => document.getElementById(id)?.value""",
-                               arg=original.get_attribute("id"), timeout=120000)
         assert original.input_value() == name
         preview = page.frame_locator("iframe").first
         cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
