@@ -46,7 +46,7 @@ STEP = """() => {
   const marks = (window.__kbMarks || []).filter(([name, node]) => node === el).map(([name]) => name);
   return {...result, none: false, id: id(el), marks, style: look(el),
           text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 60),
-          tag: el.tagName.toLowerCase(), name: el.getAttribute("name") || "",
+          tag: el.tagName.toLowerCase(), name: el.getAttribute("name") || "", svg: el instanceof SVGElement,
           shown: r.width > 0 && r.height > 0 && cs.visibility === "visible" && r.bottom > 0 && r.right > 0
                  && r.top < innerHeight && r.left < innerWidth};
 }"""
@@ -158,10 +158,11 @@ def walk(page) -> tuple[list[str], list[dict]]:
 
 
 def indicator(stop: dict) -> bool:
-    """The focused look differs from the unfocused one by a real outline or a box-shadow."""
+    """The focused look differs from the unfocused one by a real outline or a box-shadow (which an SVG
+    element does not draw: there only the outline counts)."""
     focused, after = stop["style"], stop["after"]
     outline = focused["outline"] != "none" and focused["width"] >= 2 and focused["outline"] != after["outline"]
-    shadow = focused["shadow"] not in ("none", "") and focused["shadow"] != after["shadow"]
+    shadow = not stop["svg"] and focused["shadow"] not in ("none", "") and focused["shadow"] != after["shadow"]
     return outline or shadow
 
 
