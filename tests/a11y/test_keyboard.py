@@ -47,6 +47,7 @@ STEP = """() => {
   return {...result, none: false, id: id(el), marks, style: look(el),
           text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 60),
           tag: el.tagName.toLowerCase(), name: el.getAttribute("name") || "", svg: el instanceof SVGElement,
+          cls: typeof el.className === "string" ? el.className : "",
           shown: r.width > 0 && r.height > 0 && cs.visibility === "visible" && r.bottom > 0 && r.right > 0
                  && r.top < innerHeight && r.left < innerWidth};
 }"""
@@ -95,8 +96,8 @@ def open_page(site):
     base, browser = site
     contexts = []
 
-    def opener(lang: str, path: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def opener(lang: str, path: str, width: int = 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
         contexts.append(context)
         context.neutral = []
         targets = tuple(neutral_urls().values())
@@ -137,12 +138,23 @@ def tab_to(page, selector: str, limit: int = MAX_STOPS) -> int:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def walk(page) -> tuple[list[str], list[dict]]:
+def settle(page, seconds: float = 3) -> None:
+    """Wait until no CSS transition or animation runs (a drawer sliding in, for one)."""
+    for _ in range(int(seconds * 20)):
+        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("animations still running")
+
+
+def walk(page, wait: bool = False) -> tuple[list[str], list[dict]]:
     """Tab from the top until the first stop comes round again; returns the expected marks and the stops."""
     expected = page.evaluate(MARK)
     stops: list[dict] = []
     for _ in range(MAX_STOPS):
         page.keyboard.press("Tab")
+        if wait:
+            settle(page)
         step = page.evaluate(STEP)
         if step["previous"] is not None:
             for stop in stops:
@@ -184,6 +196,23 @@ def test_tab_reaches_every_control_with_a_visible_focus_and_comes_round(open_pag
     assert sorted(reached) == sorted(expected), set(expected) ^ set(reached)
     assert stops[0]["marks"] == ["exit"]
     assert len({s["id"] for s in stops}) == len(stops)  # each stop once per round
+    hidden = [s["text"] or s["tag"] for s in stops if not s["shown"]]
+    assert hidden == [], f"focus went to something not on screen: {hidden}"
+    unmarked = [(s["text"] or s["tag"], s["style"], s.get("after")) for s in stops if "after" not in s or not indicator(s)]
+    assert unmarked == [], f"no visible focus indicator: {unmarked[:5]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["approach/", DIRECTORY])
+def test_on_a_narrow_screen_every_stop_is_on_screen_too(open_page, lang, path):
+    """At 375 px (a phone, or 200 % zoom on a small laptop) the navigation drawer is off screen until
+    opened: when Tab reaches its links it slides in, so every stop is still on screen, marked, and Tab
+    comes round."""
+    page = open_page(lang, path, width=375)
+    expected, stops = walk(page, wait=True)
+    reached = [mark for stop in stops for mark in stop["marks"]]
+    assert sorted(reached) == sorted(expected), set(expected) ^ set(reached)
+    assert sum("md-nav__link" in s["cls"] for s in stops) >= 20  # the drawer's links are stops
     hidden = [s["text"] or s["tag"] for s in stops if not s["shown"]]
     assert hidden == [], f"focus went to something not on screen: {hidden}"
     unmarked = [(s["text"] or s["tag"], s["style"], s.get("after")) for s in stops if "after" not in s or not indicator(s)]
