@@ -24,6 +24,7 @@ LANGS = ("en", "ar")
 DIRECTORY = "directory/"
 FIND = "tools/find-your-network/"
 READY = "tools/readiness/"
+LIBRARY = "library/"
 MAX_STOPS = 400
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
@@ -61,6 +62,7 @@ MARK = """() => {
   document.querySelectorAll(".md-select__link").forEach(a => add("language " + a.hreflang, a));
   add("search", document.querySelector(".md-search__input"));
   document.querySelectorAll(".kb-filter select").forEach(s => add("filter " + s.id, s));
+  document.querySelectorAll("form.kb-library__filter select").forEach(s => add("library " + s.dataset.filter, s));
   add("find network", document.querySelector("#kb-country"));
   const groups = new Set();
   document.querySelectorAll("[data-kb-readiness] input[type=radio]").forEach(r => {
@@ -179,7 +181,7 @@ def indicator(stop: dict) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", ["approach/", DIRECTORY, FIND, READY])
+@pytest.mark.parametrize("path", ["approach/", DIRECTORY, FIND, READY, LIBRARY])
 def test_tab_reaches_every_control_with_a_visible_focus_and_comes_round(open_page, lang, path):
     """Every control named on the page is a Tab stop; every stop is on screen and shows a focus
     indicator; the Exit comes first, and Tab comes round to it again (no trap)."""
@@ -191,6 +193,8 @@ def test_tab_reaches_every_control_with_a_visible_focus_and_comes_round(open_pag
         assert sum(m.startswith("filter ") for m in expected) == 3
     if path == FIND:
         assert "find network" in expected
+    if path == LIBRARY:
+        assert sum(m.startswith("library ") for m in expected) >= 2
     if path == READY:
         assert sum(m.startswith("question ") for m in expected) >= 6 and {"print", "reset"} <= set(expected)
     assert sorted(reached) == sorted(expected), set(expected) ^ set(reached)
@@ -303,6 +307,31 @@ def test_directory_filters_work_with_arrow_keys(open_page, lang):
         assert len(shown_rows(page)) == total
         if field != "network":
             page.keyboard.press("Tab")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_library_filters_work_with_arrow_keys(open_page, lang):
+    """Each library filter is reached by Tab; ArrowDown picks its first value and only the entries
+    with that value stay shown; Home shows them all again."""
+    page = open_page(lang, LIBRARY)
+    entries = ".kb-library__entry"
+    total = page.locator(entries).count()
+    assert total >= 2
+    count = page.locator("form.kb-library__filter select").count()
+    tab_to(page, "form.kb-library__filter select")
+    for index in range(count):
+        field = page.evaluate("document.activeElement.dataset.filter")
+        page.keyboard.press("ArrowDown")
+        chosen = active(page)["value"]
+        assert chosen, f"ArrowDown did not change the {field} filter"
+        shown = page.eval_on_selector_all(f"{entries}:not([hidden])", f"els => els.map(e => (e.getAttribute('data-{field}') || '').split(' '))")
+        assert shown and all(chosen in values for values in shown), (field, chosen)
+        page.keyboard.press("Home")
+        assert active(page)["value"] == ""
+        assert page.locator(f"{entries}:not([hidden])").count() == total
+        if index < count - 1:
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.matches('form.kb-library__filter select')")
 
 
 def visible_panels(page) -> list[str]:
