@@ -64,6 +64,13 @@ def languages(config: MkDocsConfig) -> tuple[Language, ...]:
                  for lang in i18n.config.languages)
 
 
+# True in the last post_build of a build: static-i18n has built every language (its nested language
+# builds run while it is `building`).
+def whole_site_built(config: MkDocsConfig) -> bool:
+    i18n = _i18n(config)
+    return not (i18n is not None and getattr(i18n, "building", False))
+
+
 # True when this build is the offline edition (Material's offline plugin is on).
 def offline_enabled(config: MkDocsConfig) -> bool:
     plugin = _plugin(config, "material/offline", "offline")
