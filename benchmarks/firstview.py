@@ -66,8 +66,12 @@ def measure(base: str, paths: list[str]) -> dict[str, tuple[int, int, list[str],
             for path in paths:
                 context = browser.new_context(viewport={"width": 412, "height": 823})  # a phone's viewport
                 page = context.new_page()
-                responses = []
-                page.on("response", lambda r: responses.append(r))
+                responses: list = []
+
+                def keep(response, responses=responses) -> None:
+                    responses.append(response)
+
+                page.on("response", keep)
                 page.goto(base + path, wait_until="load")
                 page.wait_for_timeout(IDLE_MS)
                 gz = raw = 0

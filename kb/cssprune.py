@@ -185,7 +185,7 @@ def prune_custom_properties(css: str, readers: str) -> str:
     collect(css)
     # Any --name in the other stylesheets and scripts (they may set or read it) counts as read.
     read = set(re.findall(r"(?<![\w-])--[A-Za-z][\w-]*", readers))
-    for prelude, body in _rules(css):
+    for _prelude, body in _rules(css):
         for declaration in declarations(body):
             if not CUSTOM.match(declaration):
                 read.update(VAR.findall(declaration))

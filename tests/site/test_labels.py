@@ -1,5 +1,6 @@
 """The interface translation table is complete."""
 from kb.labels import LANGUAGES, labels_for
+
 from sitebuild import ROOT
 
 
