@@ -1,6 +1,5 @@
 """The interface translation table is complete."""
 from kb.labels import LANGUAGES, labels_for
-
 from sitebuild import ROOT
 
 

@@ -104,7 +104,6 @@ def test_pages_search_their_own_language_index(built, lang):
 def test_unreviewed_translations_say_so(built, lang):
     """A page marked reviewed: false shows the notice in its own language, linking to English."""
     from kb.labels import labels_for
-
     from sitebuild import ROOT
 
     labels = labels_for(str(ROOT / "mkdocs.yml"))
