@@ -211,6 +211,11 @@ def _rules(css: str):
         yield prelude, body
 
 
+def _custom_name(declaration: str) -> str | None:
+    match = CUSTOM.match(declaration)
+    return match.group(1) if match else None
+
+
 def _drop_custom(css: str, read: set[str]) -> str:
     out = []
     for prelude, body in blocks(css):
@@ -224,7 +229,7 @@ def _drop_custom(css: str, read: set[str]) -> str:
             else:
                 out.append(f"{prelude}{{{body}}}")
         else:
-            kept = [d for d in declarations(body) if not (CUSTOM.match(d) and CUSTOM.match(d).group(1) not in read)]
+            kept = [d for d in declarations(body) if _custom_name(d) in read or _custom_name(d) is None]
             if kept:
                 out.append(f"{prelude}{{{';'.join(kept)}}}")
     return "".join(out)
