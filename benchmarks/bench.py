@@ -365,7 +365,7 @@ def main() -> int:
         views_large: dict = {}
         lighthouse = lighthouse_scores(shipped, workdir)
         for size in sizes:
-            # Medians of --runs builds; the two large sizes take one run fewer (at least two) so that
+            # Medians of --runs builds; the two large sizes take at most two (--runs 1: one) so that
             # the whole benchmark stays under ten minutes on a two-core machine.
             runs = (1 if args.quick else args.runs) if size.pages <= 50 else max(1, min(args.runs, 2))
             project = workdir / f"p{size.pages}-o{size.organisations}"
