@@ -39,12 +39,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from firstview import PAGE_TYPES, first_views  # benchmarks/ (this script's folder) is on the path
 from ruamel.yaml import YAML
 
 from kb.fields import COUNTRIES
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from firstview import PAGE_TYPES, first_views  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
