@@ -296,7 +296,7 @@ def lighthouse_scores(site: Path, work: Path) -> dict[str, int] | str:
     server = subprocess.Popen([sys.executable, "-m", "kb.host", "--site", str(site), "--edition", "public",
                                "--port", str(port), "--work", str(work / "host"), "--no-install"],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
-    scores: dict[str, int] = {}
+    scores: dict[str, int] = {}  # -1: Lighthouse failed twice on that page
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -313,12 +313,19 @@ def lighthouse_scores(site: Path, work: Path) -> dict[str, int] | str:
         for name, lang in LIGHTHOUSE_PAGES.items():
             path = "/" + ("" if lang == "en" else lang + "/") + PAGE_TYPES[name]
             report = work / "lighthouse.json"
-            subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{port}{path}", "--quiet", "--output=json",
-                            f"--output-path={report}", "--only-categories=performance", "--form-factor=mobile",
-                            "--chrome-flags=--headless --no-sandbox --disable-gpu"],
-                           env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            score = json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"]["score"]
-            scores[f"{name} ({lang})"] = round(score * 100)
+            score = None
+            for _attempt in range(2):  # a busy machine sometimes makes a run fail: one more try
+                report.unlink(missing_ok=True)
+                done = subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{port}{path}", "--quiet", "--output=json",
+                                       f"--output-path={report}", "--only-categories=performance",
+                                       "--form-factor=mobile", "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                if done.returncode == 0 and report.exists():
+                    score = json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"]["score"]
+                    if score is not None:
+                        break
+                print(f"  lighthouse {path}: failed ({(done.stderr or '').strip()[-200:]})", flush=True)
+            scores[f"{name} ({lang})"] = -1 if score is None else round(score * 100)
     finally:
         server.terminate()
         try:
