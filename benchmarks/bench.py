@@ -11,7 +11,16 @@ each three ways side by side in the same run, and prints a table:
 - stock: the same content with a stock Material + static-i18n configuration (no project hooks,
   the plugin's one combined search index).
 
-Figures are medians of --runs builds. Nothing here asserts: it measures and prints.
+Figures are medians of --runs builds. Nothing here asserts: it measures and prints. At the end, one
+line per target of issue 22: the target, the figure, and whether it is met:
+
+- first view (benchmarks/firstview.py: every response during load plus two idle seconds in Chromium,
+  each body gzip-compressed) of every page type in every language: hosted build <= 70 KB, the
+  benchmark's project at 200 pages per language <= 90 KB; no search asset before first use;
+- Lighthouse mobile performance >= 95 on those page types, served by `make host`'s server (skipped,
+  with the reason, when tools/lighthouse is not installed: `make tools/lighthouse/node_modules/.installed`);
+- `make check-data` <= 0.3 s at 191 organisations and 10 networks;
+- the four-language build <= 1.2x the stock build at 100 and 200 pages per language.
 """
 from __future__ import annotations
 
@@ -30,11 +39,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from firstview import PAGE_TYPES, first_views  # benchmarks/ (this script's folder) is on the path
 from ruamel.yaml import YAML
 
 from kb.fields import COUNTRIES
 
 ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+FIRST_VIEW_KB, FIRST_VIEW_200_KB, LIGHTHOUSE_MIN, CHECK_DATA_S, BUILD_RATIO = 70, 90, 95, 0.3, 1.2
+# One language per page type for Lighthouse (each run takes a while): every language is covered once.
+LIGHTHOUSE_PAGES = {"home": "en", "guidance": "fr", "network": "es", "directory+map": "ar", "tool": "fr"}
 
 LANGUAGES = ("en", "fr", "es", "ar")
 NAMES = {  # a realistic National Society name pattern per language
@@ -266,6 +280,65 @@ def page_weight(site: Path, page: Path, index: Path, langs: list[str]) -> tuple[
     return sum(len(f) for f in files), sum(len(gzip.compress(f, 6)) for f in files)
 
 
+# Lighthouse mobile performance (0-100) of each page type, on `make host`'s server (nginx, as
+# configured by kb.host) serving `site`; or the reason it cannot run.
+def lighthouse_scores(site: Path, work: Path) -> dict[str, int] | str:
+    import json
+    import socket
+
+    if not LIGHTHOUSE.exists():
+        return "lighthouse is not installed (make tools/lighthouse/node_modules/.installed)"
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        return "nginx is not installed (make server)"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "kb.host", "--site", str(site), "--edition", "public",
+                               "--port", str(port), "--work", str(work / "host"), "--no-install"],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
+    scores: dict[str, int] = {}  # -1: Lighthouse failed twice on that page
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if server.poll() is not None:
+                return "make host's server did not start"
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    return "make host's server did not start"
+                time.sleep(0.2)
+        env = {**os.environ, "CHROME_PATH": os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")}
+        for name, lang in LIGHTHOUSE_PAGES.items():
+            path = "/" + ("" if lang == "en" else lang + "/") + PAGE_TYPES[name]
+            report = work / "lighthouse.json"
+            score = None
+            for _attempt in range(2):  # a busy machine sometimes makes a run fail: one more try
+                report.unlink(missing_ok=True)
+                done = subprocess.run([str(LIGHTHOUSE), f"http://127.0.0.1:{port}{path}", "--quiet", "--output=json",
+                                       f"--output-path={report}", "--only-categories=performance",
+                                       "--form-factor=mobile", "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                if done.returncode == 0 and report.exists():
+                    score = json.loads(report.read_text(encoding="utf-8"))["categories"]["performance"]["score"]
+                    if score is not None:
+                        break
+                print(f"  lighthouse {path}: failed ({(done.stderr or '').strip()[-200:]})", flush=True)
+            scores[f"{name} ({lang})"] = -1 if score is None else round(score * 100)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return scores
+
+
+def target(name: str, figure: str, met: bool) -> str:
+    return f"{name:<58} {figure:<34} {'met' if met else 'NOT MET'}"
+
+
 def kib(n: int) -> str:
     return f"{n / 1024:.1f}"
 
@@ -288,16 +361,18 @@ def main() -> int:
         _, _, code, output = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(shipped)], ROOT, env)
         if code != 0:
             raise SystemExit(f"shipped build failed:\n{output[-3000:]}")
-        print("First page view of the shipped site (home page; every request it makes, "
-              "its language's search index included):")
+        shipped_views = first_views(shipped, LANGUAGES)
+        print("First view of the shipped site (Chromium: every response during load and two idle seconds, "
+              "each gzip-compressed), KiB:")
+        print(f"  {'':<6}" + "".join(f"{name:>15}" for name in PAGE_TYPES))
         for lang in LANGUAGES:
-            folder = shipped if lang == "en" else shipped / lang
-            raw, gz = page_weight(shipped, folder / "index.html", folder / "search" / "search_index.json", [lang])
-            print(f"  {lang}: {kib(raw)} KiB raw, {kib(gz)} KiB gzip")
+            print(f"  {lang:<6}" + "".join(f"{kib(shipped_views[(lang, name)][0]):>15}" for name in PAGE_TYPES))
+        views_large: dict = {}
+        lighthouse = lighthouse_scores(shipped, workdir)
         for size in sizes:
-            # Medians of --runs builds; the two large sizes take one run fewer (at least two) so that
+            # Medians of --runs builds; the two large sizes take at most two (--runs 1: one) so that
             # the whole benchmark stays under ten minutes on a two-core machine.
-            runs = (1 if args.quick else args.runs) if size.pages <= 50 else max(2, args.runs - 1)
+            runs = (1 if args.quick else args.runs) if size.pages <= 50 else max(1, min(args.runs, 2))
             project = workdir / f"p{size.pages}-o{size.organisations}"
             make_project(project, size)
             full, peak = build_times(project, "mkdocs.yml", runs)
@@ -313,6 +388,9 @@ def main() -> int:
             own_index = (site / "fr" / "search" / "search_index.json").stat().st_size
             stock_index = (stock_site / "search" / "search_index.json").stat().st_size
             pages = sum(1 for _ in (site).rglob("index.html"))
+            if size is sizes[-1]:
+                types = {**PAGE_TYPES, "bench page": "bench/page-001/"}
+                views_large = {"size": size, "types": types, "views": first_views(site, LANGUAGES, types=types)}
             rows.append((size, full, noop, stock, one, check, peak, stock_peak, weight, stock_weight, own_index,
                          stock_index, pages))
             print(f"  measured {size.pages} pages/lang, {size.organisations} organisations, "
@@ -338,6 +416,41 @@ def main() -> int:
     print("hook share = (project build - same build with no-op hooks) / no-op build; "
           "ms per page = 4-lang build / HTML pages.")
     print("The stock first view also requests Google Fonts (not counted: another origin).")
+
+    print()
+    print(f"Targets (issue 22); load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(target("target", "figure", True).rsplit(" ", 1)[0] + " met?")
+    worst = max(shipped_views.items(), key=lambda item: item[1][0])
+    print(target(f"first view <= {FIRST_VIEW_KB} KB gzip, every page type and language",
+                 f"max {kib(worst[1][0])} KiB ({worst[0][0]} {worst[0][1]})", worst[1][0] <= FIRST_VIEW_KB * 1024))
+    if views_large:
+        views = views_large["views"]
+        big = max(views.items(), key=lambda item: item[1][0])
+        print(target(f"first view <= {FIRST_VIEW_200_KB} KB at {views_large['size'].pages} pages/lang (bench project)",
+                     f"max {kib(big[1][0])} KiB ({big[0][0]} {big[0][1]})", big[1][0] <= FIRST_VIEW_200_KB * 1024))
+        if views_large["size"].pages < 200:
+            print("  (--quick: the largest size here is below 200 pages per language)")
+    early = sorted({url for view in list(shipped_views.values()) + list((views_large or {}).get("views", {}).values())
+                    for url in view[3]})
+    print(target("no search asset before first use of search", f"{len(early)} requests", not early))
+    if isinstance(lighthouse, str):
+        print(target(f"Lighthouse mobile performance >= {LIGHTHOUSE_MIN}", "skipped", False).rsplit(" ", 1)[0]
+              + f" skipped: {lighthouse}")
+    else:
+        low = min(lighthouse.values())
+        print(target(f"Lighthouse mobile performance >= {LIGHTHOUSE_MIN} (make host)",
+                     f"min {low} (" + ", ".join(f"{k} {v}" for k, v in lighthouse.items()) + ")",
+                     low >= LIGHTHOUSE_MIN))
+    for row in rows:
+        size, check = row[0], row[5]
+        if size.organisations >= 191 and size.networks >= 10:
+            print(target(f"check-data <= {CHECK_DATA_S} s ({size.organisations} orgs, {size.networks} networks, "
+                         f"{size.pages} p/l)", f"{check:.2f} s", check <= CHECK_DATA_S))
+    for row in rows:
+        size, full, stock = row[0], row[1], row[3]
+        if size.pages >= 100:
+            print(target(f"4-language build <= {BUILD_RATIO}x stock at {size.pages} pages/lang",
+                         f"{full / stock:.2f}x ({full:.1f} s / {stock:.1f} s)", full / stock <= BUILD_RATIO))
     return 0
 
 

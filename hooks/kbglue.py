@@ -64,6 +64,13 @@ def languages(config: MkDocsConfig) -> tuple[Language, ...]:
                  for lang in i18n.config.languages)
 
 
+# True in the last post_build of a build: static-i18n has built every language (its nested language
+# builds run while it is `building`).
+def whole_site_built(config: MkDocsConfig) -> bool:
+    i18n = _i18n(config)
+    return not (i18n is not None and getattr(i18n, "building", False))
+
+
 # True when this build is the offline edition (Material's offline plugin is on).
 def offline_enabled(config: MkDocsConfig) -> bool:
     plugin = _plugin(config, "material/offline", "offline")
@@ -139,12 +146,17 @@ def page_language(page: Page, config: MkDocsConfig) -> PageLanguage:
 
 
 # The pages of this language build (fallbacks included), each with its path in the language folder.
+# Kept on the Files object while its number of files is unchanged: every hook asks for it on every page.
 def page_files(files: Files) -> list[PageFile]:
+    memo = files.__dict__.get("_kb_page_files")
+    if memo is not None and memo[0] == len(files):
+        return memo[1]
     out = []
     for file in files.documentation_pages():
         path = getattr(file, "norm_src_uri", None) or file.src_uri
         out.append(PageFile(url=file.url, path=path, abs_src=Path(file.abs_src_path or ""),
                             locale=getattr(file, "locale", None) or ""))
+    files.__dict__["_kb_page_files"] = (len(files), out)
     return out
 
 

@@ -20,7 +20,7 @@ import kbglue
 from kb.zim import PAGES_FILE, metadata_texts, zim_enabled
 from kb.zim_downloads import publish_zims
 
-QUICK_EXIT_FILES = ("assets/quick-exit.js", "assets/quick-exit.css")
+QUICK_EXIT_FILES = ("assets/quick-exit.js",)
 PAGES = "_kb_zim_pages"  # attribute of the config object: page path -> title, for this build
 
 

@@ -10,9 +10,7 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
-import phonenumbers
 from babel import Locale
-from email_validator import EmailNotValidError, validate_email
 from pydantic_core import PydanticCustomError
 
 from .yamlload import BadTimestamp
@@ -100,6 +98,8 @@ def check_email(value: str) -> str:
         if not ch.isascii():
             fail(f"contains the non-ASCII character '{ch}' ({char_name(ch)}), which can look like "
                  "a Latin letter; retype the address with plain ASCII letters")
+    from email_validator import EmailNotValidError, validate_email  # imported when an address is checked
+
     try:
         validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
@@ -116,6 +116,8 @@ def check_phone(value: str) -> str:
     if not value.startswith("+"):
         fail(f"write the number in international form: + then country code, digits only "
              f"(like {PHONE_EXAMPLE})")
+    import phonenumbers  # imported when a number is checked
+
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:

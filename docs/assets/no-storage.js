@@ -1,6 +1,6 @@
 /* Keep nothing in the browser: Material keeps a few preferences through __md_get/__md_set in
    localStorage and sessionStorage. Replace both with memory that is gone when the page closes.
-   Loaded in <head> right after the theme defines them, before any code that uses them. */
+   Loaded at the end of the body before the theme's bundle, the only code that uses them. */
 (function () {
   "use strict";
   var memory = new Map();

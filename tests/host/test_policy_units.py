@@ -43,6 +43,35 @@ def test_scanner_reports_unlisted_scripts_handlers_and_javascript_urls():
     assert [policy.source_line(source, f) for f in found] == [4, 5, 6]
 
 
+HOSTILE = [
+    "<img src=x onerror=go()>", "<img/onerror=go() src=x>", '<a href="x"onclick="go()">x</a>', "<a ONCLICK>x</a>",
+    "<a href=' JavaScript:void(0)'>x</a>", "<a href='&#106;avascript:go()'>x</a>",
+    "<a href='java\tscript:go()'>x</a>", "<a href=\"javascript&colon;go()\">x</a>", "<script>alert(1)</script>",
+    "<script data-src=x>alert(1)</script>", "<SCRIPT>alert(1)</SCRIPT>", '<a title="x>y" onclick=go()>x</a>',
+    "<a title='it\"s' onclick=go()>x</a>", "<a href=x href='javascript:go()'>x</a>",
+    "<script type=module>go()</script>", "<svg><a xlink:href='javascript:go()'>x</a></svg>",
+    "<form><button formaction='javascript:go()'>x</button></form>", "<a title=\"based on\" onclick=go()>x</a>",
+]
+
+
+def test_the_quick_look_never_calls_unsafe_html_clean():
+    """find_unsafe skips the full parse only for pages it proves clean: each hostile snippet gets the
+    parse (and the parser's findings), on its own and inside a clean page; a clean page needs no parse."""
+    allowed = policy.load_allowlist().hashes()
+    listed = policy.load_allowlist().scripts[0].code
+    clean = (f"<html><head><script>{listed}</script><script src='../a.js'></script></head><body>"
+             "<p title=\"based on &amp; near\">Based on the text</p><a href='/ok/?a=1&amp;b=2'>ok</a>\nSNIPPET</body></html>")
+    assert policy.surely_clean(clean.replace("SNIPPET", ""), allowed)
+    for snippet in HOSTILE:
+        for html in (snippet, clean.replace("SNIPPET", snippet)):
+            scanner = policy._Scanner(allowed)
+            scanner.feed(html)
+            scanner.close()
+            assert scanner.findings, html
+            assert not policy.surely_clean(html, allowed), html
+            assert policy.find_unsafe(html, allowed) == scanner.findings
+
+
 def test_meta_policy_leaves_out_what_a_meta_tag_cannot_carry():
     header, meta = policy.site_policy(), policy.site_policy(meta=True)
     assert "frame-ancestors 'none'" in header and "frame-ancestors" not in meta

@@ -8,9 +8,10 @@ def test_french_search_returns_french_pages(built):
         page = browser.new_page()
         indexes = []
         page.on("request", lambda r: indexes.append(r.url) if "search_index" in r.url else None)
+        page.goto(f"{base}/fr/")
+        # The index is downloaded on first use of search (assets/search-on-demand.js).
         with page.expect_response(lambda r: "search_index.json" in r.url):
-            page.goto(f"{base}/fr/")
-        page.locator("input.md-search__input").click()
+            page.locator("input.md-search__input").click()
         page.wait_for_timeout(500)  # the worker builds the lunr index after the download
         page.locator("input.md-search__input").press_sequentially("approche", delay=50)
         page.wait_for_function("document.querySelectorAll('.md-search-result__item a').length > 0", timeout=15000)
