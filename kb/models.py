@@ -26,7 +26,9 @@ from . import fields as f
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar")
 
-Text = Annotated[str, AfterValidator(f.check_text)]
+Text = Annotated[str, AfterValidator(f.check_text)]  # at most f.TEXT_MAX characters
+Name = Annotated[str, AfterValidator(f.bounded(f.NAME_MAX, "a name")), AfterValidator(f.check_text)]
+Title = Annotated[str, AfterValidator(f.bounded(f.TITLE_MAX, "a title")), AfterValidator(f.check_text)]
 Id = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_id),
                WithJsonSchema({"type": "string", "pattern": f.ID_RE.pattern})]
 Country = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_country),
@@ -129,12 +131,12 @@ class Strict(BaseModel):
 
 
 class Names(Strict):
-    """A text in several languages; English is required, pages fall back to it."""
+    """A name in several languages; English is required, pages fall back to it."""
 
-    en: Text = Field(description="English (required)")
-    fr: Text | None = Field(None, description="French")
-    es: Text | None = Field(None, description="Spanish")
-    ar: Text | None = Field(None, description="Arabic")
+    en: Name = Field(description="English (required)")
+    fr: Name | None = Field(None, description="French")
+    es: Name | None = Field(None, description="Spanish")
+    ar: Name | None = Field(None, description="Arabic")
 
     def get(self, lang: str) -> str:
         """The text in a language, or the English text when there is no translation."""
@@ -145,10 +147,28 @@ class Names(Strict):
         return [lang for lang in LANGUAGES if not getattr(self, lang)]
 
 
+class Titles(Names):
+    """An event's title in several languages (longer than a name); English is required."""
+
+    en: Title = Field(description="English (required)")
+    fr: Title | None = Field(None, description="French")
+    es: Title | None = Field(None, description="Spanish")
+    ar: Title | None = Field(None, description="Arabic")
+
+
+class Notes(Names):
+    """A note in several languages (a sentence or a short paragraph); English is required."""
+
+    en: Text = Field(description="English (required)")
+    fr: Text | None = Field(None, description="French")
+    es: Text | None = Field(None, description="Spanish")
+    ar: Text | None = Field(None, description="Arabic")
+
+
 class Contact(Strict):
     """A role-based contact (never a person's name or personal address)."""
 
-    role: Text = Field(description="What the contact is for, e.g. 'Network secretariat'")
+    role: Name = Field(description="What the contact is for, e.g. 'Network secretariat'")
     email: Email | None = Field(None, description="A role-based address")
     phone: Phone | None = Field(None, description="E.164: + country code, digits only")
     visibility: Visibility = Field(
@@ -200,7 +220,7 @@ class Fact(Strict):
     value: Count
     as_of: Period | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     source: SourceRef
-    note: Names | None = Field(None, description="Needed when the source gives no date")
+    note: Notes | None = Field(None, description="Needed when the source gives no date")
 
     @model_validator(mode="after")
     def _dated_or_explained(self) -> Fact:
@@ -274,12 +294,12 @@ class Event(Strict):
     kind: EventKind
     date: Period = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source")
     end: Period | None = Field(None, description="Last day/month/year of a range, same precision as date")
-    title: Names
+    title: Titles
     place: Place | None = None
     attendance: Attendance | None = Field(None, description="in-person, online or hybrid, if the source says")
     status: EventStatus = EventStatus.HELD
     source: PublicSource = Field(description="The publisher's own https:// page that reports the event")
-    note: Names | None = Field(None, description="What the reader should know about the date or source")
+    note: Notes | None = Field(None, description="What the reader should know about the date or source")
 
     @model_validator(mode="after")
     def _range(self) -> Event:
@@ -304,7 +324,7 @@ class Network(Strict):
     """A network of National Societies: data/networks/<id>.yml."""
 
     id: Id
-    acronym: Text
+    acronym: Name
     name: Names
     founded: YearMonth
     region: Region
@@ -386,16 +406,16 @@ def _short(value: str) -> str:
     return value
 
 
-Short = Annotated[str, AfterValidator(f.check_text), AfterValidator(_short)]
+Short = Annotated[str, AfterValidator(_short), AfterValidator(f.check_text)]
 
 
 class Texts(Strict):
     """A text required in every language of the site (no fallback)."""
 
-    en: Text = Field(description="English")
-    fr: Text = Field(description="French")
-    es: Text = Field(description="Spanish")
-    ar: Text = Field(description="Arabic")
+    en: Name = Field(description="English")
+    fr: Name = Field(description="French")
+    es: Name = Field(description="Spanish")
+    ar: Name = Field(description="Arabic")
 
     def get(self, lang: str) -> str:
         """The text in a language (English for a language the site does not have)."""
@@ -414,10 +434,10 @@ class Definition(Texts):
 class Forms(Strict):
     """Other ways a page may write the term (plural, synonym, abbreviation), per language."""
 
-    en: list[Text] = Field(default_factory=list)
-    fr: list[Text] = Field(default_factory=list)
-    es: list[Text] = Field(default_factory=list)
-    ar: list[Text] = Field(default_factory=list)
+    en: list[Name] = Field(default_factory=list)
+    fr: list[Name] = Field(default_factory=list)
+    es: list[Name] = Field(default_factory=list)
+    ar: list[Name] = Field(default_factory=list)
 
 
 class Term(Strict):
