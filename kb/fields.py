@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
