@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_support import chromium
+from browser_support import chromium, goto
 from sitebuild import ROOT, build_site
 
 SHOTS = os.environ.get("KB_EDITOR_SHOTS")  # a folder for the report's screenshots (optional)
@@ -164,7 +164,7 @@ class Form:
 
 def open_fresh(page, url: str) -> None:
     """Open a view with a fresh start of the editor (still signed in), as after a bookmark."""
-    page.goto(url, wait_until="domcontentloaded", timeout=180000)
+    goto(page, url, wait_until="domcontentloaded", timeout=180000)
     page.reload(wait_until="domcontentloaded", timeout=180000)
 
 
@@ -249,7 +249,7 @@ def test_editor_walkthrough(editor, tmp_path):
         page.on("request", lambda r: outside.append(r.url)
                 if not r.url.startswith((base, "data:", "blob:")) else None)
         page.on("dialog", lambda dialog: dialog.accept())
-        page.goto(base + "/", wait_until="domcontentloaded", timeout=180000)
+        goto(page, base + "/", wait_until="domcontentloaded", timeout=180000)
         page.get_by_role("button", name="Login").click()
         page.get_by_text("Organisations").first.wait_for()
 

@@ -8,7 +8,7 @@ import pytest
 
 from kb.catalogue import load_catalogue
 
-from browser_support import chromium, serve
+from browser_support import goto, serve
 from sitebuild import LANGUAGES, ROOT
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -20,12 +20,6 @@ def url(base: str, lang: str, path: str = "") -> str:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def base(built):
     with serve(built.site) as address:
         yield address
@@ -34,7 +28,7 @@ def base(built):
 def test_definition_opens_and_closes_without_javascript(built, browser, base):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(url(base, "fr", "approach/"))
+    goto(page, url(base, "fr", "approach/"))
     button = page.locator("article button.kb-term__button").first
     target = button.get_attribute("popovertarget")
     tip = page.locator(f"#{target}")
@@ -64,7 +58,7 @@ def test_axe_finds_no_violation_on_glossary_and_history_pages(built, browser, ba
     problems = []
     for path, open_first in (("glossary/", False), ("networks/atn/", False), ("networks/apmn/", False),
                              ("approach/", True)):
-        page.goto(url(base, lang, path))
+        goto(page, url(base, lang, path))
         if open_first:
             page.locator("article button.kb-term__button").first.click()
         page.evaluate(source)

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from browser_support import chromium
+from browser_support import chromium, goto
 from sitebuild import LANGUAGES, ROOT
 
 # Words of each approach page without combining marks: Debian's kiwix-serve 3.3 (libzim 8) does not
@@ -68,7 +68,7 @@ def test_kiwix_serve_shows_the_pages_in_chromium(kiwix, lang):
         page = browser.new_page()
         page.on("request", lambda r: requests.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{kiwix}/kb-guide-{lang}", wait_until="load")
+        goto(page, f"{kiwix}/kb-guide-{lang}", wait_until="load")
         assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == heading(lang, "index.md")
         assert page.get_attribute("html", "lang") == lang
         if lang == "ar":
