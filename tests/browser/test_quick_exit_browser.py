@@ -90,7 +90,8 @@ def spoken(nodes: list[dict]) -> set[str]:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_overlay_alert_is_in_the_accessibility_tree_while_leaving(built, browser, base, lang):
     """While the neutral page has not replaced the page (its answer is a 204 here, so the page stays), the tree
-    has one alert with the leaving text and none of the page."""
+    has one alert with the leaving text and none of the page. Fails when the overlay is not an alert,
+    is inside the hidden page, or the page's heading is still in the tree (screen readers would read it)."""
     neutral = Neutral(browser, mode="refuse")
     page = neutral.context.new_page()
     goto(page, url(base, lang, "approach/"))
@@ -110,7 +111,9 @@ def test_overlay_alert_is_in_the_accessibility_tree_while_leaving(built, browser
 
 
 def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, browser, base):
-    """A 204 from the neutral page leaves the page covered; the overlay then offers to retry or to show it again, which restores it."""
+    """A 204 from the neutral page leaves the page covered; the overlay then offers to retry or to show it
+    again, which restores it. Fails when a stalled exit shows the page again by itself, offers no way
+    back, or the way back leaves the title, content or focus unrestored."""
     neutral = Neutral(browser, mode="refuse")
     page = neutral.context.new_page()
     reading = url(base, "fr", "principles/")
@@ -135,7 +138,8 @@ def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, 
 
 
 def test_back_after_exit_and_pageshow_restore_the_page(built, browser, base):
-    """Back after an exit shows a usable page (title, content, no overlay); a page restored with the overlay on (pageshow) is uncovered."""
+    """Back after an exit shows a usable page (title, content, no overlay); a page restored with the
+    overlay on (pageshow) is uncovered. Fails when the back-forward cache brings back a blank or covered page."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     home, reading = url(base, "es"), url(base, "es", "approach/")
@@ -161,7 +165,9 @@ def test_back_after_exit_and_pageshow_restore_the_page(built, browser, base):
 
 
 def test_shift_counts_on_key_up_alone_restarts_and_says_when_reset(built, browser, base):
-    """Key-up counts, Shift with another key or with Ctrl does not, each press restarts the 5 s window, and running out is announced."""
+    """Key-up counts, Shift with another key or with Ctrl does not, each press restarts the 5 s window,
+    and running out is announced. Fails when typing a capital letter counts towards leaving, when the
+    window is fixed rather than restarted, or the reset is silent."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     goto(page, url(base, "en", "approach/"))
@@ -204,7 +210,9 @@ GESTURES = {"en": {"modifiers": ["Control"]}, "fr": {"button": "middle"}, "es": 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_way_of_opening_exit_leaves_this_tab_for_the_readers_neutral_page(built, browser, base, lang):
-    """Ctrl-click, middle click, the context menu and Cmd-click open no new tab: this tab goes to its language's neutral page."""
+    """Ctrl-click, middle click, the context menu and Cmd-click open no new tab: this tab goes to its
+    language's neutral page. Fails when a gesture opens a second tab (the page read stays open behind)
+    or goes to another language's neutral page."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     goto(page, url(base, lang, "principles/"))
@@ -217,7 +225,8 @@ def test_every_way_of_opening_exit_leaves_this_tab_for_the_readers_neutral_page(
 
 
 def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser, base):
-    """On the safety page, practice mode turns the button and Shift x3 into a demonstration: no request, no navigation."""
+    """On the safety page, practice mode turns the button and Shift x3 into a demonstration: no request,
+    no navigation. Fails when practice requests the neutral page or navigates, or practice off no longer leaves."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     safety = url(base, "ar", "safety/")
@@ -248,7 +257,8 @@ def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser,
 
 
 def test_practice_toggle_is_hidden_without_javascript(built, browser, base):
-    """Without JavaScript the page says practice needs it and shows no dead button."""
+    """Without JavaScript the page says practice needs it and shows no dead button. Fails when the toggle
+    is shown without the script that makes it work."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     goto(page, url(base, "en", "safety/"))
@@ -258,7 +268,8 @@ def test_practice_toggle_is_hidden_without_javascript(built, browser, base):
 
 
 def test_exit_is_not_printed(built, browser, base):
-    """Printed, the page has no exit button, countdown or practice block."""
+    """Printed, the page has no exit button, countdown or practice block. Fails when print.css stops
+    hiding one of them (e.g. a renamed class)."""
     context = browser.new_context()
     page = context.new_page()
     goto(page, url(base, "en", "safety/"))
@@ -278,7 +289,8 @@ def overlaps(a: dict, b: dict) -> bool:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("width,zoom", [(320, 1), (1280, 2)])
 def test_exit_and_countdown_cover_no_content_at_320px_and_200_percent(built, browser, base, lang, width, zoom):
-    """At 320 px, and at 200 % zoom of a 1280 px window, the button and the countdown cover neither the header's controls nor the content."""
+    """At 320 px, and at 200 % zoom of a 1280 px window, the button and the countdown cover neither the
+    header's controls nor the content. Fails with the boxes that overlap, or when the page scrolls sideways."""
     context = browser.new_context(viewport={"width": width // zoom, "height": 800 // zoom}, device_scale_factor=zoom)
     page = context.new_page()
     goto(page, url(base, lang, "approach/"))
@@ -292,9 +304,12 @@ def test_exit_and_countdown_cover_no_content_at_320px_and_200_percent(built, bro
     for box in content:
         assert not overlaps(exit_box, box), (box, exit_box)
         assert not overlaps(status_box, box), (box, status_box)
+    checked = 0
     for control in page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all():
         other = control.bounding_box()
         if other and other["width"] and control.is_visible():
             assert not overlaps(exit_box, other), (other, exit_box)
+            checked += 1
+    assert checked, "no visible header control: the overlap check checked nothing"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
