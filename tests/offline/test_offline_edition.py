@@ -154,5 +154,5 @@ def test_network_only_canary_is_in_no_file_of_any_zip(offline, canary_project):
                 files += 1
                 if NETWORK_CANARY.encode() in archive.read(name):
                     holders.append(f"{offline.zip(lang).name}:{name}")
-    assert files > 4 * 50
+    assert files > 4 * 40
     assert holders == []
