@@ -3,6 +3,7 @@ requests to another origin, console errors, Content-Security-Policy violations, 
 written to web storage."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +91,10 @@ def planted(browser, base: str, **options) -> tuple[object, list[str], list[str]
     page.on("console", lambda m: m.type == "error" and console.append(m.text))
     goto(page, base + "/planted/", wait_until="networkidle")
     ran = page.evaluate("window.__planted")
+    # The browser queues the violation event: wait for it (bounded), as a busy machine may deliver it late.
+    deadline = time.monotonic() + 10
+    while not page.evaluate("window.__violations.length") and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     violations = page.evaluate("window.__violations")
     context.close()
     return ran, violations, console
