@@ -363,7 +363,7 @@ class Resource(Strict):
     """
 
     id: Id = Field(description="Same as the file name without .yml; the entry's anchor on the library page")
-    title: Text = Field(description="The document's own title, as the publisher writes it")
+    title: Title = Field(description="The document's own title, as the publisher writes it")
     title_language: LanguageCode = Field(description="The language the title is written in (en, fr, ...)")
     languages: list[LanguageCode] = Field(min_length=1, description="Languages the document exists in")
     publisher: Names = Field(description="Who publishes the document (organisation, never a person)")
@@ -374,7 +374,7 @@ class Resource(Strict):
     url: PublicSource = Field(description="The publisher's own https:// page of the document (never a mirror)")
     summary: Texts = Field(description="One sentence in our own words, in every language")
     source: PublicSource = Field(description="The https:// page where the facts above were read")
-    note: Names | None = Field(None, description="What the reader should know about the date or source")
+    note: Notes | None = Field(None, description="What the reader should know about the date or source")
 
     @model_validator(mode="after")
     def _consistent(self) -> Resource:
@@ -412,14 +412,23 @@ Short = Annotated[str, AfterValidator(_short), AfterValidator(f.check_text)]
 class Texts(Strict):
     """A text required in every language of the site (no fallback)."""
 
-    en: Name = Field(description="English")
-    fr: Name = Field(description="French")
-    es: Name = Field(description="Spanish")
-    ar: Name = Field(description="Arabic")
+    en: Text = Field(description="English")
+    fr: Text = Field(description="French")
+    es: Text = Field(description="Spanish")
+    ar: Text = Field(description="Arabic")
 
     def get(self, lang: str) -> str:
         """The text in a language (English for a language the site does not have)."""
         return getattr(self, lang, None) or self.en
+
+
+class TermNames(Texts):
+    """A glossary term in every language of the site (a name: at most 200 characters each)."""
+
+    en: Name = Field(description="English")
+    fr: Name = Field(description="French")
+    es: Name = Field(description="Spanish")
+    ar: Name = Field(description="Arabic")
 
 
 class Definition(Texts):
@@ -444,7 +453,7 @@ class Term(Strict):
     """One glossary entry: the term and its definition in every language, and its sources."""
 
     id: Id = Field(description="Stable anchor on the glossary page, e.g. informed-consent")
-    term: Texts
+    term: TermNames
     also: Forms = Field(default_factory=Forms, description="Other forms that count as a use")
     definition: Definition
     sources: list[PublicSource] = Field(min_length=1)

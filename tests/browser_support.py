@@ -47,14 +47,6 @@ def goto(page, url: str, status: int = 200, **options):
     return response
 
 
-# The same for Playwright's async API (tests/a11y).
-async def goto_async(page, url: str, status: int = 200, **options):
-    response = await page.goto(url, **options)
-    assert response is not None, f"{url}: no response (a same-document navigation?)"
-    assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
-    return response
-
-
 # Wait until a JavaScript function of the page returns true (page.evaluate, which the page's CSP does
 # not govern, unlike wait_for_function's string evaluation); fails after `timeout` seconds.
 def until(page, function: str, arg=None, timeout: float = 15) -> None:

@@ -371,7 +371,7 @@ def front_matter(path: Path) -> dict[str, str]:
     return out
 
 
-def test_translation_is_edited_beside_its_english_original(editor):
+def test_translation_is_edited_beside_its_english_original(editor, browser):
     """A translator sees the English original next to the French form, field by field.
 
     Fails when the French form has no English-original field, when it finds the wrong English
@@ -381,33 +381,33 @@ def test_translation_is_edited_beside_its_english_original(editor):
     english = front_matter(ROOT / f"docs/en/updates/posts/{name}.md")
     french = front_matter(ROOT / f"docs/fr/updates/posts/{name}.md")
     assert english["title"] != french["title"]
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        page.set_default_timeout(60000)
-        page.goto(base + "/", wait_until="domcontentloaded", timeout=180000)
-        page.get_by_role("button", name="Login").click()
-        page.get_by_text("Organisations").first.wait_for()
-        open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
-        form = Form(page)
-        form.ready("Title")
-        page.wait_for_function("""() => {
-            const label = [...document.querySelectorAll('label')]
-                .find(l => /^English original/.test(l.textContent));
-            return label && document.getElementById(label.htmlFor)?.value;
-        }""", timeout=120000)  # the English updates have been read and the original found
-        original = form.control("English original")
-        assert original.input_value() == name
-        preview = page.frame_locator("iframe").first
-        cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
-        cell("original", "title").filter(has_text=english["title"]).wait_for()
-        assert cell("original", "summary").inner_text() == english["summary"]
-        assert cell("translation", "title").inner_text() == french["title"]
-        assert cell("original", "title").get_attribute("lang") == "en"
-        shot(page, "post-form-side-by-side.png")
-        # The pane follows the form.
-        form.replace("Title", "Titre modifié")
-        cell("translation", "title").filter(has_text="Titre modifié").wait_for()
-        # Choosing no original empties the English column; the field is never saved.
-        original.select_option("")
-        cell("original", "title").filter(has_text=re.compile("^$")).wait_for()
-        page.close()
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    goto(page, base + "/", wait_until="domcontentloaded", timeout=180000)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Organisations").first.wait_for()
+    open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
+    form = Form(page)
+    form.ready("Title")
+    page.wait_for_function("""() => {
+        const label = [...document.querySelectorAll('label')]
+            .find(l => /^English original/.test(l.textContent));
+        return label && document.getElementById(label.htmlFor)?.value;
+    }""", timeout=120000)  # the English updates have been read and the original found
+    original = form.control("English original")
+    assert original.input_value() == name
+    preview = page.frame_locator("iframe").first
+    cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
+    cell("original", "title").filter(has_text=english["title"]).wait_for()
+    assert cell("original", "summary").inner_text() == english["summary"]
+    assert cell("translation", "title").inner_text() == french["title"]
+    assert cell("original", "title").get_attribute("lang") == "en"
+    shot(page, "post-form-side-by-side.png")
+    # The pane follows the form.
+    form.replace("Title", "Titre modifié")
+    cell("translation", "title").filter(has_text="Titre modifié").wait_for()
+    # Choosing no original empties the English column; the field is never saved.
+    original.select_option("")
+    cell("original", "title").filter(has_text=re.compile("^$")).wait_for()
+    context.close()

@@ -9,7 +9,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from kb.labels import labels_for
+from expected import label
+
 from kb.safety import parse_headers_file
 
 from sitebuild import LANGUAGES, ROOT, soup
@@ -54,17 +55,16 @@ def test_every_outbound_link_is_noopener_noreferrer(built):
 def test_quick_exit_is_first_in_every_page_in_its_language(built):
     """The first element of every page's body is the quick-exit landmark, linking to the configured neutral site, labelled in the page's language.
     Fails naming the page whose body starts with something else, links elsewhere or is labelled in another language."""
-    labels = labels_for(str(ROOT / "mkdocs.yml"))
     for path in built.html_files():
         html = soup(path)
         first = html.body.find(True)
         assert first.name == "nav" and first.has_attr("data-kb-exit"), path
         lang = page_language(html)
-        assert first["aria-label"] == labels.get("quick_exit.region", lang)
+        assert first["aria-label"] == label("quick_exit.region", lang)
         link = first.find("a", attrs={"data-kb-exit-link": True})
         assert link["href"] == NEUTRAL[lang]
         assert set(link["rel"]) == {"noopener", "noreferrer"}
-        assert link.get_text(strip=True) == labels.get("quick_exit.button", lang)
+        assert link.get_text(strip=True) == label("quick_exit.button", lang)
         # No focusable element of the theme comes before it (the skip link follows it).
         assert not link.find_all_previous(["a", "button", "select", "textarea"]), path
         # The theme writes a skip link only on pages with a table of contents; where it does, it is
