@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
@@ -27,6 +28,10 @@ MIRROR_HOSTS = frozenset({"scribd.com", "pdfslide.us", "pdfslide.net", "lawsdocb
                           "dokumen.tips", "fdocuments.in", "vdocuments.mx", "documents.pub",
                           "pdfcoffee.com", "silo.tips", "einpresswire.com", "yumpu.com", "dokumen.pub",
                           "studylib.net", "studylib.es", "studylib.fr"})
+# Length bounds of free text, in characters: one pull request cannot bloat every page and the index.
+NAME_MAX = 200  # a name: an organisation, a network, a city, a glossary term, a contact's role
+TITLE_MAX = 300  # an event's title
+TEXT_MAX = 2000  # any other text: notes, addresses, sources
 PHONE_EXAMPLE = "+442079460000"  # a UK number range reserved by Ofcom for drama: never a real line
 
 # Two-letter CLDR territory codes that are not ISO 3166-1 alpha-2 country codes: unknown (ZZ),
@@ -49,8 +54,21 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
 
 
+def bounded(limit: int, what: str) -> Callable[[str], str]:
+    """A check that a text is at most `limit` characters long (run before the character checks)."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            fail(f"is {len(value):,} characters long; {what} has at most {limit:,} characters: shorten it")
+        return value
+
+    return check
+
+
 def check_text(value: str) -> str:
-    """Any text: no invisible or direction-changing characters, no line breaks, no edge spaces."""
+    """Any text: at most TEXT_MAX characters, no invisible or direction-changing characters, no line
+    breaks, no edge spaces."""
+    bounded(TEXT_MAX, "a text")(value)
     for pos, ch in enumerate(value, start=1):
         category = unicodedata.category(ch)
         if category == "Cf" and ch not in ALLOWED_FORMAT_CHARS:

@@ -26,7 +26,9 @@ from . import fields as f
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar")
 
-Text = Annotated[str, AfterValidator(f.check_text)]
+Text = Annotated[str, AfterValidator(f.check_text)]  # at most f.TEXT_MAX characters
+Name = Annotated[str, AfterValidator(f.bounded(f.NAME_MAX, "a name")), AfterValidator(f.check_text)]
+Title = Annotated[str, AfterValidator(f.bounded(f.TITLE_MAX, "a title")), AfterValidator(f.check_text)]
 Id = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_id),
                WithJsonSchema({"type": "string", "pattern": f.ID_RE.pattern})]
 Country = Annotated[str, AfterValidator(f.check_text), AfterValidator(f.check_country),
@@ -129,12 +131,12 @@ class Strict(BaseModel):
 
 
 class Names(Strict):
-    """A text in several languages; English is required, pages fall back to it."""
+    """A name in several languages; English is required, pages fall back to it."""
 
-    en: Text = Field(description="English (required)")
-    fr: Text | None = Field(None, description="French")
-    es: Text | None = Field(None, description="Spanish")
-    ar: Text | None = Field(None, description="Arabic")
+    en: Name = Field(description="English (required)")
+    fr: Name | None = Field(None, description="French")
+    es: Name | None = Field(None, description="Spanish")
+    ar: Name | None = Field(None, description="Arabic")
 
     def get(self, lang: str) -> str:
         """The text in a language, or the English text when there is no translation."""
@@ -145,10 +147,28 @@ class Names(Strict):
         return [lang for lang in LANGUAGES if not getattr(self, lang)]
 
 
+class Titles(Names):
+    """An event's title in several languages (longer than a name); English is required."""
+
+    en: Title = Field(description="English (required)")
+    fr: Title | None = Field(None, description="French")
+    es: Title | None = Field(None, description="Spanish")
+    ar: Title | None = Field(None, description="Arabic")
+
+
+class Notes(Names):
+    """A note in several languages (a sentence or a short paragraph); English is required."""
+
+    en: Text = Field(description="English (required)")
+    fr: Text | None = Field(None, description="French")
+    es: Text | None = Field(None, description="Spanish")
+    ar: Text | None = Field(None, description="Arabic")
+
+
 class Contact(Strict):
     """A role-based contact (never a person's name or personal address)."""
 
-    role: Text = Field(description="What the contact is for, e.g. 'Network secretariat'")
+    role: Name = Field(description="What the contact is for, e.g. 'Network secretariat'")
     email: Email | None = Field(None, description="A role-based address")
     phone: Phone | None = Field(None, description="E.164: + country code, digits only")
     visibility: Visibility = Field(
@@ -200,7 +220,7 @@ class Fact(Strict):
     value: Count
     as_of: Period | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     source: SourceRef
-    note: Names | None = Field(None, description="Needed when the source gives no date")
+    note: Notes | None = Field(None, description="Needed when the source gives no date")
 
     @model_validator(mode="after")
     def _dated_or_explained(self) -> Fact:
@@ -274,12 +294,12 @@ class Event(Strict):
     kind: EventKind
     date: Period = Field(description="YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source")
     end: Period | None = Field(None, description="Last day/month/year of a range, same precision as date")
-    title: Names
+    title: Titles
     place: Place | None = None
     attendance: Attendance | None = Field(None, description="in-person, online or hybrid, if the source says")
     status: EventStatus = EventStatus.HELD
     source: PublicSource = Field(description="The publisher's own https:// page that reports the event")
-    note: Names | None = Field(None, description="What the reader should know about the date or source")
+    note: Notes | None = Field(None, description="What the reader should know about the date or source")
 
     @model_validator(mode="after")
     def _range(self) -> Event:
@@ -304,7 +324,7 @@ class Network(Strict):
     """A network of National Societies: data/networks/<id>.yml."""
 
     id: Id
-    acronym: Text
+    acronym: Name
     name: Names
     founded: YearMonth
     region: Region
@@ -343,7 +363,7 @@ class Resource(Strict):
     """
 
     id: Id = Field(description="Same as the file name without .yml; the entry's anchor on the library page")
-    title: Text = Field(description="The document's own title, as the publisher writes it")
+    title: Title = Field(description="The document's own title, as the publisher writes it")
     title_language: LanguageCode = Field(description="The language the title is written in (en, fr, ...)")
     languages: list[LanguageCode] = Field(min_length=1, description="Languages the document exists in")
     publisher: Names = Field(description="Who publishes the document (organisation, never a person)")
@@ -354,7 +374,7 @@ class Resource(Strict):
     url: PublicSource = Field(description="The publisher's own https:// page of the document (never a mirror)")
     summary: Texts = Field(description="One sentence in our own words, in every language")
     source: PublicSource = Field(description="The https:// page where the facts above were read")
-    note: Names | None = Field(None, description="What the reader should know about the date or source")
+    note: Notes | None = Field(None, description="What the reader should know about the date or source")
 
     @model_validator(mode="after")
     def _consistent(self) -> Resource:
@@ -386,7 +406,7 @@ def _short(value: str) -> str:
     return value
 
 
-Short = Annotated[str, AfterValidator(f.check_text), AfterValidator(_short)]
+Short = Annotated[str, AfterValidator(_short), AfterValidator(f.check_text)]
 
 
 class Texts(Strict):
@@ -402,6 +422,15 @@ class Texts(Strict):
         return getattr(self, lang, None) or self.en
 
 
+class TermNames(Texts):
+    """A glossary term in every language of the site (a name: at most 200 characters each)."""
+
+    en: Name = Field(description="English")
+    fr: Name = Field(description="French")
+    es: Name = Field(description="Spanish")
+    ar: Name = Field(description="Arabic")
+
+
 class Definition(Texts):
     """A short definition in every language, in our own words."""
 
@@ -414,17 +443,17 @@ class Definition(Texts):
 class Forms(Strict):
     """Other ways a page may write the term (plural, synonym, abbreviation), per language."""
 
-    en: list[Text] = Field(default_factory=list)
-    fr: list[Text] = Field(default_factory=list)
-    es: list[Text] = Field(default_factory=list)
-    ar: list[Text] = Field(default_factory=list)
+    en: list[Name] = Field(default_factory=list)
+    fr: list[Name] = Field(default_factory=list)
+    es: list[Name] = Field(default_factory=list)
+    ar: list[Name] = Field(default_factory=list)
 
 
 class Term(Strict):
     """One glossary entry: the term and its definition in every language, and its sources."""
 
     id: Id = Field(description="Stable anchor on the glossary page, e.g. informed-consent")
-    term: Texts
+    term: TermNames
     also: Forms = Field(default_factory=Forms, description="Other forms that count as a use")
     definition: Definition
     sources: list[PublicSource] = Field(min_length=1)

@@ -41,6 +41,9 @@ SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?\r?\n)?((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
 TAG = "tag:yaml.org,2002:"
+# How deep lists and mappings may nest. The data needs a handful of levels; a hostile file nested
+# thousands of levels deep gets one problem at its line instead of exhausting Python's stack.
+MAX_DEPTH = 20
 # Words for what YAML turned an unquoted value into, by resolved tag; only these are constructed.
 KIND_WORDS = {
     "int": "a number",
@@ -267,6 +270,11 @@ class _Builder:
         if self.marks(event, path):
             _skip(event, events)
             return None
+        if isinstance(event, CollectionStartEvent) and len(path) >= MAX_DEPTH:
+            self.out.add(line, _field(path), f"lists and fields are nested more than {MAX_DEPTH} levels "
+                         "deep here; the data never needs this: check the brackets and the indentation")
+            _skip(event, events)
+            return None
         if isinstance(event, MappingStartEvent):
             return self.mapping(events, path)
         if isinstance(event, CollectionStartEvent):
@@ -341,6 +349,15 @@ class _Builder:
         if not plain or tag.removeprefix(TAG) not in KIND_WORDS:
             return raw
         return _construct(tag, raw)
+
+
+def _field(path: Path_) -> Path_:
+    """The field a reader wrote, for a problem deep inside it: the first three steps of the path
+    without the list positions that follow ('name.en' for name.en[0][0][0]...)."""
+    short = path[:3]
+    while short and isinstance(short[-1], int):
+        short = short[:-1]
+    return short
 
 
 def _skip(event: Event, events: Iterator[Event]) -> None:

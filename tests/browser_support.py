@@ -7,6 +7,7 @@ import http.server
 import os
 import socketserver
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +36,54 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+# Navigate and check the answer: a broken path would otherwise hand the test (or axe) the server's
+# 404 page. Returns the response; `status` is the one expected (200 unless said).
+def goto(page, url: str, status: int = 200, **options):
+    response = page.goto(url, **options)
+    assert response is not None, f"{url}: no response (a same-document navigation?)"
+    assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
+    return response
+
+
+# Wait until a JavaScript function of the page returns true (page.evaluate, which the page's CSP does
+# not govern, unlike wait_for_function's string evaluation); fails after `timeout` seconds.
+def until(page, function: str, arg=None, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(function, arg):
+        assert time.monotonic() < deadline, f"never true: {function} ({arg!r})"
+        page.wait_for_timeout(50)
+
+
+# After the observable result of an action: watch the context's requests until none has been in
+# flight for `quiet` seconds, so a late request, storage write or CSP report still falls inside the
+# watch. Bounded: fails after `timeout` seconds of traffic.
+def settle(page, quiet: float = 0.5, timeout: float = 15) -> None:
+    context = page.context
+    pending: set = set()
+    last = [time.monotonic()]
+
+    def started(request) -> None:
+        pending.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request) -> None:
+        pending.discard(request)
+        last[0] = time.monotonic()
+
+    context.on("request", started)
+    context.on("requestfinished", ended)
+    context.on("requestfailed", ended)
+    deadline = time.monotonic() + timeout
+    try:
+        while pending or time.monotonic() - last[0] < quiet:
+            assert time.monotonic() < deadline, f"the network never went quiet: {[r.url for r in pending]}"
+            page.wait_for_timeout(50)  # lets Playwright deliver the events
+    finally:
+        context.remove_listener("request", started)
+        context.remove_listener("requestfinished", ended)
+        context.remove_listener("requestfailed", ended)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -1,22 +1,142 @@
-"""Shared fixtures: one real build of the repository per test session."""
+"""Shared fixtures: real builds of the project, each made once per test session into a temporary
+folder (never reading a developer's build/offline or build/zim), and one headless Chromium per test
+module.
+
+`built`/`built_network`: the site alone, with no download manifests. `offline` and `zims`: what
+`make offline` and `make zim` write, from a copy of the project holding a network-only canary
+contact. `shipped`: what `make build` ships, built after both, so its Download page lists them and
+its downloads/ holds them.
+"""
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from sitebuild import Build, build_site
+from sitebuild import LANGUAGES, Build, add_network_canary, build_site, copy_project
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The public edition of this repository, built once into a temporary folder."""
-    build = build_site(tmp_path_factory.mktemp("public") / "site")
+def no_downloads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Build settings that point the download lists at an empty folder, whatever build/ holds."""
+    empty = tmp_path_factory.mktemp("no-downloads")
+    return {"KB_OFFLINE_DIR": str(empty), "KB_ZIM_DIR": str(empty)}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[str, str]) -> Build:
+    """The public edition of this repository, built once into a temporary folder (no download lists)."""
+    build = build_site(tmp_path_factory.mktemp("public") / "site", env=no_downloads)
     assert build.returncode == 0, build.log
     return build
 
 
 @pytest.fixture(scope="session")
-def built_network(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def built_network(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[str, str]) -> Build:
     """The network edition of this repository, built once into a temporary folder."""
-    build = build_site(tmp_path_factory.mktemp("network") / "site", env={"KB_EDITION": "network"})
+    build = build_site(tmp_path_factory.mktemp("network") / "site", env={"KB_EDITION": "network", **no_downloads})
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose data holds a network-only contact (sitebuild.NETWORK_CANARY)."""
+    project = copy_project(tmp_path_factory.mktemp("canary") / "project")
+    add_network_canary(project)
+    return project
+
+
+@dataclass
+class Offline:
+    """The zips, their manifest and their unpacked folders."""
+
+    out: Path
+    log: str
+    manifest: dict
+    unpacked: Path
+
+    # The zip of a language.
+    def zip(self, lang: str) -> Path:
+        return self.out / f"kb-offline-{lang}.zip"
+
+    # The unpacked folder of a language's edition (the one folder inside its zip).
+    def folder(self, lang: str) -> Path:
+        return self.unpacked / lang / f"kb-offline-{lang}"
+
+
+def _run(command: list[str], project: Path, timeout: int) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("KB_OFFLINE_DIR", "KB_ZIM_DIR")}
+    return subprocess.run([sys.executable, "-m", *command, "--project", str(project)], cwd=project,
+                          capture_output=True, text=True, timeout=timeout, env=environment)
+
+
+@pytest.fixture(scope="session")
+def offline(canary_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Offline:
+    """All four offline editions, built by the same command as `make offline`, then unzipped."""
+    out = tmp_path_factory.mktemp("offline")
+    result = _run(["kb.offline", "--out", str(out)], canary_project, 900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    unpacked = tmp_path_factory.mktemp("unpacked")
+    for lang in LANGUAGES:
+        with zipfile.ZipFile(out / f"kb-offline-{lang}.zip") as archive:
+            archive.extractall(unpacked / lang)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return Offline(out=out, log=result.stdout, manifest=manifest, unpacked=unpacked)
+
+
+@dataclass
+class Zims:
+    """The ZIM files, their manifest and the command's output."""
+
+    out: Path
+    log: str
+    manifest: dict
+
+    # The ZIM file of a language.
+    def path(self, lang: str) -> Path:
+        return self.out / f"kb-guide-{lang}.zim"
+
+    # The ZIM of a language, opened with libzim.
+    def archive(self, lang: str):
+        from libzim.reader import Archive
+
+        return Archive(str(self.path(lang)))
+
+
+@pytest.fixture(scope="session")
+def zims(canary_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Zims:
+    """All four ZIM files, built by `python -m kb.zim` (what `make zim` runs)."""
+    out = tmp_path_factory.mktemp("zim")
+    result = _run(["kb.zim", "--out", str(out)], canary_project, 900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return Zims(out=out, log=result.stdout, manifest=manifest)
+
+
+@pytest.fixture(scope="session")
+def shipped(canary_project: Path, offline: Offline, zims: Zims, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """What `make build` ships: `make offline`, `make zim`, then the strict build, whose Download page
+    lists the zips and ZIM files and whose downloads/ holds them."""
+    build = build_site(tmp_path_factory.mktemp("shipped") / "site", project=canary_project,
+                       env={"KB_OFFLINE_DIR": str(offline.out), "KB_ZIM_DIR": str(zims.out)})
+    assert build.returncode == 0, build.log
+    assert (build.site / "downloads").is_dir(), "the shipped build has no downloads/ folder"
+    return build
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright's sync API, shared by the tests of one module. Not
+    session-scoped: a session-wide sync Playwright keeps an event loop running in the main thread,
+    which breaks the modules that use Playwright's async API or start their own."""
+    from browser_support import chromium
+
+    with chromium() as launched:
+        yield launched

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "fr", "es", "ar")
 DEFAULT = "en"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# A network-only contact planted in copies of the project: it must reach the network edition and
+# nothing public (pages, search indexes, feeds, offline zips).
+NETWORK_CANARY = "canary-h19-network@example.org"
 
 
 @dataclass
@@ -44,6 +48,23 @@ def build_site(site: Path, project: Path = ROOT, env: dict | None = None, extra_
         cwd=project, env=environment, capture_output=True, text=True, timeout=600,
     )
     return Build(site=site, returncode=result.returncode, log=result.stdout + result.stderr)
+
+
+# Copy what a build needs into a folder (the repository stays untouched).
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("hooks", "overrides", "data", "docs", "tools"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+# Add a network-only contact (the canary) to a member organisation of a copied project.
+def add_network_canary(project: Path) -> None:
+    org = project / "data/organisations/australian-red-cross.yml"
+    org.write_text(org.read_text(encoding="utf-8") + (
+        "contacts:\n  - role: Canary desk\n    email: " + NETWORK_CANARY + "\n"
+        "    visibility: network\n    last_verified: 2026-01-15\n"), encoding="utf-8")
 
 
 # Parse an HTML file.

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser_support import chromium, serve
+from browser_support import goto, serve
 from sitebuild import ROOT
 
 LANGS = ("en", "ar")
@@ -86,8 +86,8 @@ def neutral_urls() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(built):
-    with serve(built.site) as base, chromium() as browser:
+def site(built, browser):
+    with serve(built.site) as base:
         yield base, browser
 
 
@@ -115,7 +115,7 @@ def open_page(site):
 
         context.route("**/*", handle)
         page = context.new_page()
-        page.goto(url(base, lang, path))
+        goto(page, url(base, lang, path))
         page.wait_for_load_state("networkidle")
         return page
 

@@ -6,17 +6,14 @@ this tab for the reader's own neutral page; practice mode opens nothing; the exi
 covers no content at 320 px or at 200 % zoom."""
 from __future__ import annotations
 
-import re
 import time
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from expected import label, neutral_url
 
-from kb.labels import labels_for
-
-from browser_support import chromium, serve
-from sitebuild import LANGUAGES, ROOT
+from browser_support import goto, serve, settle
+from sitebuild import LANGUAGES
 
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
@@ -26,19 +23,7 @@ def url(base: str, lang: str, path: str = "") -> str:
 
 
 def neutral_urls() -> dict[str, str]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)  # the file has !ENV tags
-    return yaml.safe_load(block.group(1))["url"]
-
-
-def label(key: str, lang: str) -> str:
-    return labels_for(str(ROOT / "mkdocs.yml")).get(key, lang)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
+    return {lang: neutral_url(lang) for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +90,11 @@ def spoken(nodes: list[dict]) -> set[str]:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_overlay_alert_is_in_the_accessibility_tree_while_leaving(built, browser, base, lang):
     """While the neutral page has not replaced the page (its answer is a 204 here, so the page stays), the tree
-    has one alert with the leaving text and none of the page."""
+    has one alert with the leaving text and none of the page. Fails when the overlay is not an alert,
+    is inside the hidden page, or the page's heading is still in the tree (screen readers would read it)."""
     neutral = Neutral(browser, mode="refuse")
     page = neutral.context.new_page()
-    page.goto(url(base, lang, "approach/"))
+    goto(page, url(base, lang, "approach/"))
     heading = page.locator("article h1").evaluate("h => h.firstChild.textContent.trim()")
     assert heading in spoken(ax_nodes(page))  # control: the page's heading is there before
     page.locator("[data-kb-exit-link]").click()
@@ -125,11 +111,13 @@ def test_overlay_alert_is_in_the_accessibility_tree_while_leaving(built, browser
 
 
 def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, browser, base):
-    """A 204 from the neutral page leaves the page covered; the overlay then offers to retry or to show it again, which restores it."""
+    """A 204 from the neutral page leaves the page covered; the overlay then offers to retry or to show it
+    again, which restores it. Fails when a stalled exit shows the page again by itself, offers no way
+    back, or the way back leaves the title, content or focus unrestored."""
     neutral = Neutral(browser, mode="refuse")
     page = neutral.context.new_page()
     reading = url(base, "fr", "principles/")
-    page.goto(reading)
+    goto(page, reading)
     title = page.title()
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
@@ -150,13 +138,14 @@ def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, 
 
 
 def test_back_after_exit_and_pageshow_restore_the_page(built, browser, base):
-    """Back after an exit shows a usable page (title, content, no overlay); a page restored with the overlay on (pageshow) is uncovered."""
+    """Back after an exit shows a usable page (title, content, no overlay); a page restored with the
+    overlay on (pageshow) is uncovered. Fails when the back-forward cache brings back a blank or covered page."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     home, reading = url(base, "es"), url(base, "es", "approach/")
-    page.goto(home)
+    goto(page, home)
     home_title = page.title()
-    page.goto(reading)
+    goto(page, reading)
     page.locator("[data-kb-exit-link]").click()
     page.wait_for_url(neutral_urls()["es"])
     page.go_back()
@@ -176,10 +165,12 @@ def test_back_after_exit_and_pageshow_restore_the_page(built, browser, base):
 
 
 def test_shift_counts_on_key_up_alone_restarts_and_says_when_reset(built, browser, base):
-    """Key-up counts, Shift with another key or with Ctrl does not, each press restarts the 5 s window, and running out is announced."""
+    """Key-up counts, Shift with another key or with Ctrl does not, each press restarts the 5 s window,
+    and running out is announced. Fails when typing a capital letter counts towards leaving, when the
+    window is fixed rather than restarted, or the reset is silent."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
-    page.goto(url(base, "en", "approach/"))
+    goto(page, url(base, "en", "approach/"))
     status = page.locator("[data-kb-exit-status]")
     page.keyboard.down("Shift")
     assert status.inner_text() == ""  # nothing on key-down
@@ -219,24 +210,27 @@ GESTURES = {"en": {"modifiers": ["Control"]}, "fr": {"button": "middle"}, "es": 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_way_of_opening_exit_leaves_this_tab_for_the_readers_neutral_page(built, browser, base, lang):
-    """Ctrl-click, middle click, the context menu and Cmd-click open no new tab: this tab goes to its language's neutral page."""
+    """Ctrl-click, middle click, the context menu and Cmd-click open no new tab: this tab goes to its
+    language's neutral page. Fails when a gesture opens a second tab (the page read stays open behind)
+    or goes to another language's neutral page."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
-    page.goto(url(base, lang, "principles/"))
+    goto(page, url(base, lang, "principles/"))
     page.locator("[data-kb-exit-link]").click(**GESTURES[lang])
     page.wait_for_url(neutral_urls()[lang])
-    page.wait_for_timeout(300)
+    settle(page)  # a second tab opening late would make requests within this watch
     assert len(neutral.context.pages) == 1
     assert neutral.seen == [neutral_urls()[lang]]
     neutral.context.close()
 
 
 def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser, base):
-    """On the safety page, practice mode turns the button and Shift x3 into a demonstration: no request, no navigation."""
+    """On the safety page, practice mode turns the button and Shift x3 into a demonstration: no request,
+    no navigation. Fails when practice requests the neutral page or navigates, or practice off no longer leaves."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
     safety = url(base, "ar", "safety/")
-    page.goto(safety)
+    goto(page, safety)
     toggle = page.locator("[data-kb-practice-toggle]")
     assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
     assert not page.locator("[data-kb-practice-nojs]").is_visible()
@@ -263,20 +257,22 @@ def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser,
 
 
 def test_practice_toggle_is_hidden_without_javascript(built, browser, base):
-    """Without JavaScript the page says practice needs it and shows no dead button."""
+    """Without JavaScript the page says practice needs it and shows no dead button. Fails when the toggle
+    is shown without the script that makes it work."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(url(base, "en", "safety/"))
+    goto(page, url(base, "en", "safety/"))
     assert not page.locator("[data-kb-practice-toggle]").is_visible()
     assert page.locator("[data-kb-practice-nojs]").is_visible()
     context.close()
 
 
 def test_exit_is_not_printed(built, browser, base):
-    """Printed, the page has no exit button, countdown or practice block."""
+    """Printed, the page has no exit button, countdown or practice block. Fails when print.css stops
+    hiding one of them (e.g. a renamed class)."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url(base, "en", "safety/"))
+    goto(page, url(base, "en", "safety/"))
     page.keyboard.press("Shift")
     page.emulate_media(media="print")
     for selector in ("[data-kb-exit]", "[data-kb-exit-link]", "[data-kb-exit-status]", "[data-kb-practice]"):
@@ -293,10 +289,11 @@ def overlaps(a: dict, b: dict) -> bool:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("width,zoom", [(320, 1), (1280, 2)])
 def test_exit_and_countdown_cover_no_content_at_320px_and_200_percent(built, browser, base, lang, width, zoom):
-    """At 320 px, and at 200 % zoom of a 1280 px window, the button and the countdown cover neither the header's controls nor the content."""
+    """At 320 px, and at 200 % zoom of a 1280 px window, the button and the countdown cover neither the
+    header's controls nor the content. Fails with the boxes that overlap, or when the page scrolls sideways."""
     context = browser.new_context(viewport={"width": width // zoom, "height": 800 // zoom}, device_scale_factor=zoom)
     page = context.new_page()
-    page.goto(url(base, lang, "approach/"))
+    goto(page, url(base, lang, "approach/"))
     exit_box = page.locator("[data-kb-exit-link]").bounding_box()
     page.keyboard.press("Shift")
     status_box = page.locator("[data-kb-exit-status]").bounding_box()
@@ -307,9 +304,12 @@ def test_exit_and_countdown_cover_no_content_at_320px_and_200_percent(built, bro
     for box in content:
         assert not overlaps(exit_box, box), (box, exit_box)
         assert not overlaps(status_box, box), (box, status_box)
+    checked = 0
     for control in page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all():
         other = control.bounding_box()
         if other and other["width"] and control.is_visible():
             assert not overlaps(exit_box, other), (other, exit_box)
+            checked += 1
+    assert checked, "no visible header control: the overlap check checked nothing"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()

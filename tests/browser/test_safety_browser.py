@@ -3,18 +3,16 @@ storage, quick exit by button and by Shift x3 (Back does not return), first in t
 always visible, WCAG 2.2 AA by axe-core in all four languages, and a screenshot of the Arabic home."""
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from expected import label, neutral_url
 
-from kb.labels import labels_for
 from kb.safety import parse_headers_file
 
-from browser_support import chromium, serve
+from browser_support import goto, serve, settle, until
 from sitebuild import LANGUAGES, ROOT, english_pages
 
 PAGES = ["", "approach/", "principles/", "networks/apmn/"] + [p for p in english_pages() if "directory" in p][:1]
@@ -25,24 +23,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 def url(base: str, lang: str, path: str = "") -> str:
     return f"{base}/{path}" if lang == "en" else f"{base}/{lang}/{path}"
-
-
-def neutral_url(lang: str = "en") -> str:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
-        text = handle.read()
-    # mkdocs.yml uses !ENV tags: read just the quick_exit block (one neutral page per language).
-    block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)
-    return yaml.safe_load(block.group(1))["url"][lang]
-
-
-def label(key: str, lang: str) -> str:
-    return labels_for(str(ROOT / "mkdocs.yml")).get(key, lang)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -83,21 +63,28 @@ def neutral_context(browser, **options):
 
 
 def use_search(page, word: str = "ab") -> None:
-    """Open the search box and type, so the search worker and index load too."""
+    """Open the search box and type, so the search worker and index load too; wait until the theme
+    has answered the query (its result line changes), then until no request is in flight for 500 ms."""
+    meta = page.locator(".md-search-result__meta")
+    before = meta.inner_text()
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(word, delay=30)
-    page.wait_for_timeout(300)
+    page.keyboard.press("End")  # a key-up the theme searches on, for scripts typed as text input
+    until(page, "b => document.querySelector('.md-search-result__meta').innerText !== b", before)
+    settle(page)
 
 
 def test_every_request_is_same_origin(built, browser, base):
-    """Every request of every tested page, in all four languages, goes to the site's own origin."""
+    """Every request of every tested page, in all four languages, goes to the site's own origin.
+    Fails when a page, its theme or the search loads anything from another origin (a web font, a CDN
+    script, an analytics beacon): that address is listed."""
     context = browser.new_context()
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
     for lang in LANGUAGES:
         for path in PAGES:
-            page.goto(url(base, lang, path), wait_until="networkidle")
+            goto(page, url(base, lang, path), wait_until="networkidle")
         use_search(page)
         page.keyboard.press("Escape")
     context.close()
@@ -108,7 +95,10 @@ def test_every_request_is_same_origin(built, browser, base):
 
 
 def test_pages_load_under_the_csp_without_violation(built, browser, csp_base, csp_headers):
-    """Served with the headers of the built _headers file, no page reports a CSP violation; an injected inline script does."""
+    """Served with the headers of the built _headers file, no page reports a CSP violation; an injected
+    inline script does. Fails when a page needs something the policy refuses (an inline script whose hash
+    is not listed, an off-site asset): the directive and the blocked address are listed per page; fails
+    too when the policy stops being enforced (the injected script runs)."""
     policy = csp_headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     context = browser.new_context()
@@ -121,7 +111,7 @@ def test_pages_load_under_the_csp_without_violation(built, browser, csp_base, cs
     page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
     for lang in LANGUAGES:
         for path in PAGES:
-            response = page.goto(url(csp_base, lang, path), wait_until="networkidle")
+            response = goto(page, url(csp_base, lang, path), wait_until="networkidle")
             assert response.headers.get("content-security-policy") == policy
             page.keyboard.press("Shift")  # the quick-exit script runs and writes its status
             assert page.locator("[data-kb-exit-status]").inner_text() == label("quick_exit.two_left", lang)
@@ -140,12 +130,14 @@ def test_pages_load_under_the_csp_without_violation(built, browser, csp_base, cs
 
 
 def test_no_cookie_and_no_storage(built, browser, base):
-    """Reading every tested page, searching and using the theme's storage helper leaves no cookie and nothing in web storage."""
+    """Reading every tested page, searching and using the theme's storage helper leaves no cookie and
+    nothing in web storage. Fails when a script writes localStorage/sessionStorage (the theme's own
+    __md_set once the in-memory override is gone) or a response sets a cookie."""
     context = browser.new_context()
     page = context.new_page()
     for lang in LANGUAGES:
         for path in PAGES:
-            page.goto(url(base, lang, path))
+            goto(page, url(base, lang, path))
         use_search(page)
     page.evaluate("__md_set('__palette', {color: {scheme: 'slate'}}); __md_set('__outdated', true, sessionStorage)")
     assert page.evaluate("__md_get('__palette')") == {"color": {"scheme": "slate"}}  # memory still works
@@ -157,12 +149,15 @@ def test_no_cookie_and_no_storage(built, browser, base):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_exit_button_leaves_and_back_does_not_return(built, browser, base, lang):
-    """The Exit button hides the page, opens the neutral site without a referrer, and Back skips the page read."""
+    """The Exit button hides the page, opens the neutral site without a referrer, and Back skips the page
+    read. Fails when the button is missing or mislabelled, when the neutral site receives a Referer
+    (the page's no-referrer policy and rel=noreferrer gone), or when Back returns to the page read
+    (location.assign instead of replace)."""
     context, seen = neutral_context(browser)
     page = context.new_page()
     home, reading = url(base, lang), url(base, lang, "approach/")
-    page.goto(home)
-    page.goto(reading)
+    goto(page, home)
+    goto(page, reading)
     exit_link = page.locator("[data-kb-exit-link]")
     assert exit_link.inner_text() == label("quick_exit.button", lang)
     exit_link.click()
@@ -176,12 +171,14 @@ def test_exit_button_leaves_and_back_does_not_return(built, browser, base, lang)
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_shift_three_times_leaves_and_counts_down(built, browser, base, lang):
-    """Shift pressed three times shows the presses left, then replaces the page (Back skips it); another key resets the count."""
+    """Shift pressed three times shows the presses left, then replaces the page (Back skips it); another
+    key resets the count. Fails when the countdown text is wrong or missing, when another key does not
+    reset it, when the page does not leave on the third press, or when Back returns to it."""
     context, seen = neutral_context(browser)
     page = context.new_page()
     home, reading = url(base, lang), url(base, lang, "principles/")
-    page.goto(home)
-    page.goto(reading)
+    goto(page, home)
+    goto(page, reading)
     status = page.locator("[data-kb-exit-status]")
     assert status.get_attribute("role") == "status"
     page.keyboard.press("Shift")
@@ -202,30 +199,55 @@ def test_shift_three_times_leaves_and_counts_down(built, browser, base, lang):
 
 
 def test_exit_works_without_javascript(built, browser, base):
-    """With JavaScript off the Exit link still opens the neutral site, sending no referrer."""
+    """With JavaScript off the Exit link still opens the neutral site, sending no referrer. Fails when
+    the exit depends on a script (a button instead of a link) or the link sends a Referer."""
     context, seen = neutral_context(browser, java_script_enabled=False)
     page = context.new_page()
-    page.goto(url(base, "fr", "approach/"))
+    goto(page, url(base, "fr", "approach/"))
     page.locator("[data-kb-exit-link]").click()
     page.wait_for_url(neutral_url("fr"))
     assert seen and "referer" not in seen[-1]["headers"]
     context.close()
 
 
+def test_referrer_control_the_same_exit_without_the_policy_sends_a_referer(built, browser, base):
+    """Control for the referrer checks above: the same page with its no-referrer meta tag and the link's
+    rel=noreferrer removed (nothing else changed) does send a Referer to the neutral site, so the
+    checks can see one. Fails when the stub stops recording request headers (then the checks above
+    would pass whatever the page does)."""
+    context, seen = neutral_context(browser)
+    reading = url(base, "en", "approach/")
+
+    def without_policy(route, request):
+        html = route.fetch().text()
+        assert '<meta name="referrer" content="no-referrer">' in html and "noreferrer" in html
+        html = html.replace('<meta name="referrer" content="no-referrer">', "").replace("noreferrer", "")
+        route.fulfill(status=200, content_type="text/html", body=html)
+
+    context.route(reading, without_policy)
+    page = context.new_page()
+    goto(page, reading)
+    page.locator("[data-kb-exit-link]").click()
+    page.wait_for_url(neutral_url("en"))
+    assert seen and seen[-1]["headers"].get("referer", "").startswith(base + "/"), seen
+    context.close()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lang):
-    """Tab once from a fresh page focuses Exit; it stays on screen, uncovered, after scrolling and at 360px wide."""
+    """Tab once from a fresh page focuses Exit; it stays on screen, uncovered, after scrolling and at
+    360px wide. Fails when anything precedes it in the tab order, when its focus outline is removed,
+    when it scrolls away or is covered, or when it overlaps a header control."""
     for width, height in ((1280, 800), (360, 640)):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
-        page.goto(url(base, lang, "approach/"))
+        goto(page, url(base, lang, "approach/"))
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.hasAttribute('data-kb-exit-link')"), (lang, width)
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline != "none"
         page.mouse.wheel(0, 5000)
-        page.wait_for_timeout(300)
-        assert page.evaluate("scrollY") > 0
+        until(page, "() => scrollY > 0")
         box = page.locator("[data-kb-exit-link]").bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24
         assert box["x"] >= 0 and box["x"] + box["width"] <= width and 0 <= box["y"] <= height - box["height"]
@@ -236,7 +258,9 @@ def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lan
         # It sits at the inline end: right in left-to-right pages, left in Arabic.
         assert (box["x"] < width / 2) == (lang == "ar")
         # It covers none of the header's own controls.
-        for control in page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all():
+        controls = page.locator(".md-header label.md-header__button, .md-header .md-header__button.md-logo").all()
+        assert controls, "no header control found: the overlap check below would check nothing"
+        for control in controls:
             other = control.bounding_box()
             if other and other["width"]:
                 overlap = not (other["x"] + other["width"] <= box["x"] or box["x"] + box["width"] <= other["x"])
@@ -246,13 +270,15 @@ def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lan
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_wcag22_violation(built, browser, base, lang):
-    """axe-core, with the WCAG 2.0-2.2 A/AA and best-practice rules on, finds no violation on the tested pages."""
+    """axe-core, with the WCAG 2.0-2.2 A/AA and best-practice rules on, finds no violation on the tested
+    pages. Fails with the page, rule and elements of each violation (e.g. a contrast or a missing
+    label), and when axe ran no rule at all on a page."""
     source = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
     context = browser.new_context()
     page = context.new_page()
     problems = []
     for path in PAGES:
-        page.goto(url(base, lang, path))
+        goto(page, url(base, lang, path))
         page.evaluate(source)
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -264,10 +290,11 @@ def test_axe_finds_no_wcag22_violation(built, browser, base, lang):
 
 
 def test_arabic_home_is_right_to_left_and_screenshot_saved(built, browser, base):
-    """The Arabic home is laid out right to left, Latin names are isolated, and its screenshot is saved as a PNG."""
+    """The Arabic home is laid out right to left, Latin names are isolated, and its screenshot is saved
+    as a PNG. Fails when dir="rtl" is lost (the sidebar moves left) or names are no longer <bdi>."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(url(base, "ar"), wait_until="networkidle")
+    goto(page, url(base, "ar"), wait_until="networkidle")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # The navigation sidebar is mirrored: the primary sidebar sits on the right.
     sidebar = page.locator(".md-sidebar--primary").bounding_box()

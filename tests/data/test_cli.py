@@ -43,3 +43,29 @@ def test_three_mistakes_reported_at_once(repo: Repo) -> None:
 
 def test_no_data_folder(tmp_path: Path) -> None:
     assert run(tmp_path).returncode == 2
+
+
+def test_a_file_nested_five_thousand_levels_deep_is_one_message(repo: Repo) -> None:
+    """A name nested 5,000 lists deep gets one file:line: field: message and exit code 1, not a
+    RecursionError traceback (without the depth limit in kb/yamlload.py this test sees the traceback)."""
+    deep = "[" * 5000 + "]" * 5000
+    repo.org("test-red-cross", org().replace("  en: Test Red Cross", "  en: " + deep))
+    result = run(repo.root)
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr, result.stderr[-400:]
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/organisations/test-red-cross.yml:6: name.en: lists and fields are nested more than 20 levels "
+        "deep here; the data never needs this: check the brackets and the indentation",
+        "1 problem(s) in 1 file(s)"]
+
+
+def test_a_twenty_megabyte_name_is_refused_with_its_length(repo: Repo) -> None:
+    """A 20 MB organisation name is a clear error naming file, line and field (it used to be accepted,
+    bloating every page and the search index)."""
+    repo.org("test-red-cross", org().replace("  en: Test Red Cross", "  en: " + "A" * 20_000_000))
+    result = run(repo.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/organisations/test-red-cross.yml:6: name.en: is 20,000,000 characters long; a name has at most "
+        "200 characters: shorten it",
+        "1 problem(s) in 1 file(s)"]

@@ -99,3 +99,14 @@ def test_a_missing_title_translation_is_a_notice_not_an_error(repo: Repo) -> Non
     notices = [str(n) for n in repo.load().notices]
     assert f"{N}:17: events[0].title: no translation in French (fr), Spanish (es), Arabic (ar); those " \
            "pages show the English text" in notices
+
+
+def test_titles_and_notes_have_length_bounds(repo: Repo) -> None:
+    """An event title stops at 300 characters and a note at 2,000 (a 2,000-character note passes)."""
+    repo.org("test-red-cross", org())
+    long_title = event().replace("      en: Created\n", "      en: " + "T" * 301 + "\n")
+    long_note = event("net-met", extra="    note:\n      en: " + "x" * 2001 + "\n      fr: " + "y" * 2000 + "\n")
+    repo.net("net", network(long_title + long_note))
+    assert repo.problems() == [
+        f"{N}:18: events[0].title.en: is 301 characters long; a title has at most 300 characters: shorten it",
+        f"{N}:26: events[1].note.en: is 2,001 characters long; a text has at most 2,000 characters: shorten it"]

@@ -224,3 +224,14 @@ def test_bad_id_and_kind(repo: Repo) -> None:
         f"{F}:2: id: 'Test_Red_Cross' is not a valid id; use lower-case letters, digits and "
         "single hyphens (like australian-red-cross)",
         f"{F}:3: kind: 'ngo' is not allowed here; use 'national-society', 'icrc' or 'ifrc'"]
+
+
+def test_free_text_has_a_length_bound_per_kind(repo: Repo) -> None:
+    """Names stop at 200 characters, a contact's role too, a note at 2,000: each over-long text is named
+    with its file, line and field; texts at the bound pass."""
+    head = org().replace("  en: Test Red Cross", "  en: " + "N" * 201 + "\n  fr: " + "n" * 200)
+    repo.org("test-red-cross", head + "contacts:\n  - role: " + "R" * 201 + "\n    email: desk@example.org\n"
+             "    visibility: public\n    last_verified: 2026-01-01\n")
+    assert repo.problems() == [
+        f"{F}:6: name.en: is 201 characters long; a name has at most 200 characters: shorten it",
+        f"{F}:11: contacts[0].role: is 201 characters long; a name has at most 200 characters: shorten it"]

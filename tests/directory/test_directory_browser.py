@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import chromium, serve
+from browser_support import goto, serve
 from dirproject import make_project
 from sitebuild import Build, build_site
 
@@ -27,13 +27,13 @@ def visible(page) -> list[str]:
         "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.org)")
 
 
-def test_filter_hides_rows_and_requests_nothing_else(site: Build) -> None:
+def test_filter_hides_rows_and_requests_nothing_else(site: Build, browser) -> None:
     """Choosing a country, a role or a network hides the other rows; every request stays on the site."""
-    with serve(site.site, headers={"Content-Security-Policy": CSP}) as base, chromium() as browser:
+    with serve(site.site, headers={"Content-Security-Policy": CSP}) as base:
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
-        page.goto(f"{base}/directory/")
+        goto(page, f"{base}/directory/")
         page.wait_for_selector("form.kb-filter select")
         everyone = visible(page)
         assert len(everyone) == 5
@@ -52,12 +52,12 @@ def test_filter_hides_rows_and_requests_nothing_else(site: Build) -> None:
         assert any(url.endswith("/assets/directory-filter.js") for url in requests)
 
 
-def test_without_javascript_the_table_is_whole(site: Build) -> None:
+def test_without_javascript_the_table_is_whole(site: Build, browser) -> None:
     """With JavaScript off the browser shows every row and no filter form."""
-    with serve(site.site) as base, chromium() as browser:
+    with serve(site.site) as base:
         context = browser.new_context(java_script_enabled=False)
         page = context.new_page()
-        page.goto(f"{base}/directory/apmn/")
+        goto(page, f"{base}/directory/apmn/")
         assert len(visible(page)) == 5
         assert page.locator("form.kb-filter").count() == 0
         context.close()

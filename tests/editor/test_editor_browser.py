@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser_support import chromium
+from browser_support import goto
 from sitebuild import ROOT, build_site
 
 SHOTS = os.environ.get("KB_EDITOR_SHOTS")  # a folder for the report's screenshots (optional)
@@ -164,8 +164,9 @@ class Form:
 
 def open_fresh(page, url: str) -> None:
     """Open a view with a fresh start of the editor (still signed in), as after a bookmark."""
-    page.goto(url, wait_until="domcontentloaded", timeout=180000)
-    page.reload(wait_until="domcontentloaded", timeout=180000)
+    page.goto(url, wait_until="domcontentloaded", timeout=180000)  # often only the #fragment changes: no response
+    response = page.reload(wait_until="domcontentloaded", timeout=180000)
+    assert response is not None and response.status == 200, url
 
 
 def shot(page, name: str) -> None:
@@ -240,86 +241,86 @@ def write_post(page, base: str, lang: str, title: str, summary: str, body: str) 
     form.workflow_to_published()
 
 
-def test_editor_walkthrough(editor, tmp_path):
+def test_editor_walkthrough(editor, browser, tmp_path):
     base, clone = editor
     outside: list[str] = []
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 2000})
-        page.set_default_timeout(30000)
-        page.on("request", lambda r: outside.append(r.url)
-                if not r.url.startswith((base, "data:", "blob:")) else None)
-        page.on("dialog", lambda dialog: dialog.accept())
-        page.goto(base + "/", wait_until="domcontentloaded", timeout=180000)
-        page.get_by_role("button", name="Login").click()
-        page.get_by_text("Organisations").first.wait_for()
+    context = browser.new_context(viewport={"width": 1280, "height": 2000})
+    page = context.new_page()
+    page.set_default_timeout(30000)
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((base, "data:", "blob:")) else None)
+    page.on("dialog", lambda dialog: dialog.accept())
+    goto(page, base + "/", wait_until="domcontentloaded", timeout=180000)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Organisations").first.wait_for()
 
-        # An organisation the data check would reject cannot be saved, and the form says why.
-        page.goto(f"{base}/#/collections/organisations/new")
-        form = Form(page)
-        form.ready("Id")
-        form.fill("Id", ORG)
-        form.choose("Kind", "national")
-        form.fill("Country", "UK")
-        form.fill("English", "Antarctic Test Society (fictional)")
-        form.fill("French", "Société d’essai antarctique (fictive)")
-        form.fill("Website", "http://www.example.org/")
-        form.add("Add sources", "1 sources")
-        form.fill("Sources", "https://www.example.org/", nth=1)
-        form.save()
-        country_error = page.get_by_text(re.compile("not an ISO 3166-1 alpha-2 country code", re.I))
-        website_error = page.get_by_text(re.compile("starting with https:// \\(not http://\\)", re.I))
-        country_error.wait_for()
-        website_error.wait_for()
-        shot(page, "organisation-form-invalid.png")
-        page.wait_for_timeout(1000)
-        assert "cms/organisations/" + ORG not in git(clone, "branch", "--list")
-        assert not (clone / f"data/organisations/{ORG}.yml").exists()
+    # An organisation the data check would reject cannot be saved, and the form says why.
+    page.goto(f"{base}/#/collections/organisations/new")  # a same-document navigation: no response
+    form = Form(page)
+    form.ready("Id")
+    form.fill("Id", ORG)
+    form.choose("Kind", "national")
+    form.fill("Country", "UK")
+    form.fill("English", "Antarctic Test Society (fictional)")
+    form.fill("French", "Société d’essai antarctique (fictive)")
+    form.fill("Website", "http://www.example.org/")
+    form.add("Add sources", "1 sources")
+    form.fill("Sources", "https://www.example.org/", nth=1)
+    form.save()
+    country_error = page.get_by_text(re.compile("not an ISO 3166-1 alpha-2 country code", re.I))
+    website_error = page.get_by_text(re.compile("starting with https:// \\(not http://\\)", re.I))
+    country_error.wait_for()
+    website_error.wait_for()
+    shot(page, "organisation-form-invalid.png")
+    page.wait_for_timeout(1000)
+    assert "cms/organisations/" + ORG not in git(clone, "branch", "--list")
+    assert not (clone / f"data/organisations/{ORG}.yml").exists()
 
-        # Corrected, with a public and a network contact: saved on its own branch, then published.
-        form.replace("Country", "AQ")
-        form.replace("Website", "https://www.example.org/")
-        for n, (role, email, visibility) in enumerate(
-                [("Public enquiries desk", PUBLIC_EMAIL, "public"),
-                 ("Network focal point", NETWORK_EMAIL, "network")]):
-            form.add("Add contacts", f"{n + 1} contacts")
-            form.fill("Role", role, nth=n)
-            form.fill("Email", email, nth=n)
-            if visibility == "network":
-                form.fill("Phone", "+442079460000", nth=n)
-            form.choose("Visibility", visibility, nth=n)
-            form.fill("Last verified", "2026-11-01", nth=n)
-        form.save()
-        form.saved()
-        assert country_error.count() == 0 and website_error.count() == 0
-        shot(page, "organisation-form.png")
-        assert f"cms/organisations/{ORG}" in git(clone, "branch", "--list")
-        assert not (clone / f"data/organisations/{ORG}.yml").exists()  # not on main yet
-        form.workflow_to_published()
+    # Corrected, with a public and a network contact: saved on its own branch, then published.
+    form.replace("Country", "AQ")
+    form.replace("Website", "https://www.example.org/")
+    for n, (role, email, visibility) in enumerate(
+            [("Public enquiries desk", PUBLIC_EMAIL, "public"),
+             ("Network focal point", NETWORK_EMAIL, "network")]):
+        form.add("Add contacts", f"{n + 1} contacts")
+        form.fill("Role", role, nth=n)
+        form.fill("Email", email, nth=n)
+        if visibility == "network":
+            form.fill("Phone", "+442079460000", nth=n)
+        form.choose("Visibility", visibility, nth=n)
+        form.fill("Last verified", "2026-11-01", nth=n)
+    form.save()
+    form.saved()
+    assert country_error.count() == 0 and website_error.count() == 0
+    shot(page, "organisation-form.png")
+    assert f"cms/organisations/{ORG}" in git(clone, "branch", "--list")
+    assert not (clone / f"data/organisations/{ORG}.yml").exists()  # not on main yet
+    form.workflow_to_published()
 
-        # The new member joins the APMN: one item added to an existing file, nothing else changed.
-        open_fresh(page, f"{base}/#/collections/networks/entries/apmn")
-        form.ready("Acronym")
-        page.wait_for_function("""() => {
-            const label = [...document.querySelectorAll('label')].find(l => l.textContent === 'Acronym');
-            return label && document.getElementById(label.htmlFor)?.value === 'APMN';
-        }""", timeout=120000)  # the entry's data has loaded
-        members = page.get_by_text(re.compile(r"^\d+ members$"))
-        count = int(members.inner_text().split()[0])
-        form.add("Add members", f"{count + 1} members")
-        form.choose("Organisation", "Antarctic", nth=count)
-        form.choose("Roles", "member", nth=count)
-        form.save()
-        form.workflow_to_published()
+    # The new member joins the APMN: one item added to an existing file, nothing else changed.
+    open_fresh(page, f"{base}/#/collections/networks/entries/apmn")
+    form.ready("Acronym")
+    page.wait_for_function("""() => {
+        const label = [...document.querySelectorAll('label')].find(l => l.textContent === 'Acronym');
+        return label && document.getElementById(label.htmlFor)?.value === 'APMN';
+    }""", timeout=120000)  # the entry's data has loaded
+    members = page.get_by_text(re.compile(r"^\d+ members$"))
+    count = int(members.inner_text().split()[0])
+    form.add("Add members", f"{count + 1} members")
+    form.choose("Organisation", "Antarctic", nth=count)
+    form.choose("Roles", "member", nth=count)
+    form.save()
+    form.workflow_to_published()
 
-        write_post(page, base, "en", "The APMN tries the form editor",
-                   "A fictional update written through the form editor in a test.",
-                   "This update is **fictional**: it exists only in a test.\n\n"
-                   "Source: [example](https://www.example.org/)")
-        write_post(page, base, "fr", "L’APMN essaie l’éditeur de formulaires",
-                   "Une actualité fictive écrite avec l’éditeur de formulaires dans un test.",
-                   "Cette actualité est **fictive** : elle n’existe que dans un test.\n\n"
-                   "Source : [exemple](https://www.example.org/) (en anglais).")
-        page.close()
+    write_post(page, base, "en", "The APMN tries the form editor",
+               "A fictional update written through the form editor in a test.",
+               "This update is **fictional**: it exists only in a test.\n\n"
+               "Source: [example](https://www.example.org/)")
+    write_post(page, base, "fr", "L’APMN essaie l’éditeur de formulaires",
+               "Une actualité fictive écrite avec l’éditeur de formulaires dans un test.",
+               "Cette actualité est **fictive** : elle n’existe que dans un test.\n\n"
+               "Source : [exemple](https://www.example.org/) (en anglais).")
+    context.close()
     assert outside == [], f"the editor fetched from elsewhere: {outside[:5]}"
 
     # Published = merged into main; nothing is left on a cms/ branch.
@@ -370,7 +371,7 @@ def front_matter(path: Path) -> dict[str, str]:
     return out
 
 
-def test_translation_is_edited_beside_its_english_original(editor):
+def test_translation_is_edited_beside_its_english_original(editor, browser):
     """A translator sees the English original next to the French form, field by field.
 
     Fails when the French form has no English-original field, when it finds the wrong English
@@ -380,33 +381,33 @@ def test_translation_is_edited_beside_its_english_original(editor):
     english = front_matter(ROOT / f"docs/en/updates/posts/{name}.md")
     french = front_matter(ROOT / f"docs/fr/updates/posts/{name}.md")
     assert english["title"] != french["title"]
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        page.set_default_timeout(60000)
-        page.goto(base + "/", wait_until="domcontentloaded", timeout=180000)
-        page.get_by_role("button", name="Login").click()
-        page.get_by_text("Organisations").first.wait_for()
-        open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
-        form = Form(page)
-        form.ready("Title")
-        page.wait_for_function("""() => {
-            const label = [...document.querySelectorAll('label')]
-                .find(l => /^English original/.test(l.textContent));
-            return label && document.getElementById(label.htmlFor)?.value;
-        }""", timeout=120000)  # the English updates have been read and the original found
-        original = form.control("English original")
-        assert original.input_value() == name
-        preview = page.frame_locator("iframe").first
-        cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
-        cell("original", "title").filter(has_text=english["title"]).wait_for()
-        assert cell("original", "summary").inner_text() == english["summary"]
-        assert cell("translation", "title").inner_text() == french["title"]
-        assert cell("original", "title").get_attribute("lang") == "en"
-        shot(page, "post-form-side-by-side.png")
-        # The pane follows the form.
-        form.replace("Title", "Titre modifié")
-        cell("translation", "title").filter(has_text="Titre modifié").wait_for()
-        # Choosing no original empties the English column; the field is never saved.
-        original.select_option("")
-        cell("original", "title").filter(has_text=re.compile("^$")).wait_for()
-        page.close()
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    goto(page, base + "/", wait_until="domcontentloaded", timeout=180000)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Organisations").first.wait_for()
+    open_fresh(page, f"{base}/#/collections/updates-apmn-fr/entries/{name}")
+    form = Form(page)
+    form.ready("Title")
+    page.wait_for_function("""() => {
+        const label = [...document.querySelectorAll('label')]
+            .find(l => /^English original/.test(l.textContent));
+        return label && document.getElementById(label.htmlFor)?.value;
+    }""", timeout=120000)  # the English updates have been read and the original found
+    original = form.control("English original")
+    assert original.input_value() == name
+    preview = page.frame_locator("iframe").first
+    cell = lambda kind, field: preview.locator(f"[data-kb-{kind}='{field}']")  # noqa: E731
+    cell("original", "title").filter(has_text=english["title"]).wait_for()
+    assert cell("original", "summary").inner_text() == english["summary"]
+    assert cell("translation", "title").inner_text() == french["title"]
+    assert cell("original", "title").get_attribute("lang") == "en"
+    shot(page, "post-form-side-by-side.png")
+    # The pane follows the form.
+    form.replace("Title", "Titre modifié")
+    cell("translation", "title").filter(has_text="Titre modifié").wait_for()
+    # Choosing no original empties the English column; the field is never saved.
+    original.select_option("")
+    cell("original", "title").filter(has_text=re.compile("^$")).wait_for()
+    context.close()

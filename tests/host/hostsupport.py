@@ -14,28 +14,12 @@ from base64 import b64encode
 from contextlib import contextmanager
 from pathlib import Path
 
-from sitebuild import ROOT
+from sitebuild import NETWORK_CANARY, ROOT
 
-CANARY = "canary-h19-network@example.org"
+CANARY = NETWORK_CANARY
+
 PLANT = "<script>window.__planted=1</script>"
 USER, PASSWORD = "network-reader", "correct-horse-battery-19"
-
-
-# Copy what a build needs into a folder (the repository stays untouched).
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("hooks", "overrides", "data", "docs", "tools"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return target
-
-
-# Add a network-only contact (the canary) to a member organisation.
-def add_canary(project: Path) -> None:
-    org = project / "data/organisations/australian-red-cross.yml"
-    org.write_text(org.read_text(encoding="utf-8") + (
-        "contacts:\n  - role: Canary desk\n    email: " + CANARY + "\n"
-        "    visibility: network\n    last_verified: 2026-01-15\n"), encoding="utf-8")
 
 
 # Copy a built site and add planted/index.html: the approach page with an inline script that no list allows.

@@ -2,11 +2,16 @@
 404 page included), everything with them, no robots, no sitemap, and no start without credentials."""
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 from hostsupport import CANARY, PASSWORD, USER, basic, get, host_process, hosted, url_path
 from sweep import page_paths, sweep
 
 from kb import policy
+from kb.safety import parse_headers_file
+
+from sitebuild import soup
 
 CREDENTIALS = {"KB_NETWORK_USER": USER, "KB_NETWORK_PASSWORD": PASSWORD}
 
@@ -78,9 +83,54 @@ def test_network_edition_has_no_sitemap_and_asks_robots_not_to_index(network_bui
     assert get(network_host + "/")[1].get("x-robots-tag") == "noindex, nofollow"
 
 
-def test_network_every_page_every_language_without_error(host_browser, network_built, network_host):
+def test_network_every_page_every_language_without_error(browser, network_built, network_host):
     """With credentials, every page of every language of the network edition loads with no 4xx/5xx, console error or CSP violation."""
     paths = page_paths(network_built.site)
-    result = sweep(host_browser, network_host, paths, http_credentials={"username": USER, "password": PASSWORD})
+    result = sweep(browser, network_host, paths, http_credentials={"username": USER, "password": PASSWORD})
     assert result.pages == len(paths) > 80
     assert result.problems() == []
+
+
+# Written by hand: what every response of the network edition must carry (the policy's CSP is
+# recomputed independently in tests/safety).
+NETWORK_HEADERS = {"referrer-policy": "no-referrer", "x-content-type-options": "nosniff", "x-frame-options": "DENY",
+                   "cross-origin-opener-policy": "same-origin", "cross-origin-resource-policy": "same-origin",
+                   "x-robots-tag": "noindex, nofollow"}
+
+
+def test_network_headers_match_its_headers_file_and_say_noindex(network_built, network_host):
+    """A page, an asset and the zip of the network edition each carry the hand-written headers above and
+    every header of the build's own _headers file. Fails naming the path and header that differ (e.g.
+    X-Robots-Tag dropped from the network configuration)."""
+    rules = parse_headers_file((network_built.site / "_headers").read_text(encoding="utf-8"))["/*"]
+    assert rules["X-Robots-Tag"] == "noindex, nofollow"
+    for path in ("/", "/fr/approach/", "/assets/quick-exit.js", "/downloads/kb-offline-en.zip"):
+        status, headers, _ = get(network_host + path, basic())
+        assert status == 200, path
+        for name, value in NETWORK_HEADERS.items():
+            assert headers.get(name) == value, (path, name)
+        for name, value in rules.items():
+            assert headers.get(name.lower()) == value, (path, name)
+
+
+def test_every_network_page_says_noindex_in_the_page(network_built):
+    """Every HTML page of the network edition asks robots not to index it in the page itself (a host
+    that ignores _headers, as GitHub Pages, still sends it). Fails naming the pages without it."""
+    pages = network_built.html_files()
+    assert len(pages) > 80
+    missing = [p for p in pages if soup(p).find("meta", attrs={"name": "robots", "content": "noindex, nofollow"}) is None]
+    assert missing == []
+
+
+def test_network_offline_zip_holds_the_network_contact_and_says_noindex(network_built):
+    """The network edition's own offline zip (downloads/) carries the network-only contact (the
+    control for the public zips, which must not) and every page in it says noindex. Fails when the
+    zip is missing, lost its network data, or a page lacks the robots tag."""
+    target = network_built.site / "downloads" / "kb-offline-en.zip"
+    assert target.is_file()
+    with zipfile.ZipFile(target) as archive:
+        pages = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".html")}
+    assert len(pages) > 20
+    assert any(CANARY in html for html in pages.values())
+    robots = '<meta name="robots" content="noindex, nofollow">'
+    assert [n for n, html in pages.items() if robots not in html] == []

@@ -1,27 +1,34 @@
-"""The public edition served by `make host` (Debian's nginx, the project's configuration) and by a
-plain static server without headers (as GitHub Pages), both checked in real Chromium on every page of
-every language, with a planted inline script as the negative control."""
+"""What `make build` ships (the public edition built after `make offline` and `make zim`, from a
+project copy holding a network-only canary contact) served by `make host` (Debian's nginx, the
+project's configuration, the headers of the build's own _headers file) and by a plain static server
+without headers (as GitHub Pages), both checked in real Chromium on every page of every language:
+no error, no request to another origin, no CSP violation, no cookie, nothing in web storage; a
+planted inline script is the negative control."""
 from __future__ import annotations
 
 import gzip
 import re
+import zipfile
+from urllib.parse import urljoin
 
 import pytest
+from expected import neutral_url
 from hostsupport import get, host_process, hosted, site_with_planted_page
-from neutral import neutral_url
 from sweep import page_paths, planted, sweep
 
 from kb import policy
+from kb.safety import parse_headers_file
 
-from browser_support import serve
-from sitebuild import soup
+from browser_support import goto, serve
+from sitebuild import NETWORK_CANARY, soup
 
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
 
 @pytest.fixture(scope="module")
-def planted_site(built, tmp_path_factory):
-    return site_with_planted_page(built.site, tmp_path_factory.mktemp("planted") / "site")
+def planted_site(shipped, tmp_path_factory):
+    """A copy of what `make build` ships, with the planted page added."""
+    return site_with_planted_page(shipped.site, tmp_path_factory.mktemp("planted") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -36,24 +43,64 @@ def static_base(planted_site):
         yield base
 
 
-def test_make_host_every_page_every_language_without_error(host_browser, public_host, planted_site):
-    """Under make host, every page of every language loads with no 4xx/5xx, failed request, console error or CSP violation, and carries the policy headers."""
+def test_make_host_every_page_every_language_without_error(browser, public_host, planted_site):
+    """Under make host, every page of every language of the shipped build (the two tools, the filtered
+    directory, print, download, translation status, updates, posts and the 404 pages included) loads
+    with no 4xx/5xx, failed request, request to another origin, console error, CSP violation, cookie or
+    web-storage entry, and carries the headers of the build's _headers file. Fails listing each page and
+    what happened there (e.g. a page script writing localStorage, an off-site font, an unhashed inline
+    script), or the header that differs from _headers."""
     paths = page_paths(planted_site)
-    result = sweep(host_browser, public_host, paths)
+    assert {"/download/", "/fr/tools/readiness/", "/es/tools/find-your-network/", "/ar/print/", "/404.html",
+            "/fr/404.html", "/translation-status/", "/updates/"} <= set(paths)
+    result = sweep(browser, public_host, paths)
     assert result.pages == len(paths) > 80
+    assert result.requests > result.pages  # the pages and their assets were seen by the recorder
     assert {p.split("/")[1] for p in paths} >= {"fr", "es", "ar", "approach"}
     assert result.problems() == []
     headers = result.first_html_headers
-    assert headers["content-security-policy"] == policy.site_policy()
+    shipped_rules = parse_headers_file((planted_site / "_headers").read_text(encoding="utf-8"))["/*"]
+    assert shipped_rules["Content-Security-Policy"] == policy.site_policy()
+    for name, value in shipped_rules.items():
+        assert headers[name.lower()] == value, name
     expected = policy.security_headers(policy.site_policy())
     for name, value in expected.items():
         assert headers[name.lower()] == value, name
     assert "x-robots-tag" not in headers
 
 
-def test_make_host_blocks_a_planted_inline_script(host_browser, public_host):
+def test_shipped_build_lists_and_serves_its_downloads(public_host, planted_site):
+    """The shipped Download page lists the four zips and four ZIM files, and make host serves each from
+    downloads/. Fails when the build no longer reads the manifests (the page then says the editions are
+    not in this build) or a listed file is missing."""
+    html = soup(planted_site / "download" / "index.html")
+    links = [a["href"] for a in html.select('article a[href$=".zip"], article a[href$=".zim"]')]
+    assert len(links) == 8, links
+    for href in links:
+        status, _, body = get(urljoin(public_host + "/download/", href))
+        assert status == 200 and len(body) > 10_000, href
+
+
+def test_shipped_build_holds_no_network_canary(shipped, canary_project):
+    """The network-only contact planted in the data reaches no file of the shipped public build: pages,
+    search indexes, feeds, and every file inside every zip of downloads/ (ZIM files are compressed:
+    tests/zim reads their entries). Fails naming the files that hold it."""
+    assert NETWORK_CANARY in (canary_project / "data/organisations/australian-red-cross.yml").read_text(encoding="utf-8")
+    holders, zips = [], 0
+    for path in sorted(p for p in shipped.site.rglob("*") if p.is_file()):
+        if path.suffix == ".zip":
+            zips += 1
+            with zipfile.ZipFile(path) as archive:
+                holders += [f"{path.name}:{n}" for n in archive.namelist() if NETWORK_CANARY.encode() in archive.read(n)]
+        elif NETWORK_CANARY.encode() in path.read_bytes():
+            holders.append(str(path.relative_to(shipped.site)))
+    assert zips == 4
+    assert holders == []
+
+
+def test_make_host_blocks_a_planted_inline_script(browser, public_host):
     """Negative control: an inline script added to a copied page does not run; the browser reports a script-src violation."""
-    ran, violations, console = planted(host_browser, public_host)
+    ran, violations, console = planted(browser, public_host)
     assert ran is None
     assert any(v.startswith("script-src") for v in violations), violations
     assert any("Content Security Policy" in text for text in console)
@@ -98,10 +145,10 @@ def test_public_make_host_refuses_a_network_build(network_built, tmp_path):
     assert "NETWORK-edition" in output and "never serves it" in output
 
 
-def test_plain_static_server_every_page_without_error(host_browser, static_base, planted_site):
+def test_plain_static_server_every_page_without_error(browser, static_base, planted_site):
     """On a server that sends no security headers (as GitHub Pages), every page of every language still loads cleanly, with the policy in its meta tag."""
     paths = page_paths(planted_site)
-    result = sweep(host_browser, static_base, paths)
+    result = sweep(browser, static_base, paths)
     assert result.pages == len(paths)
     assert result.problems() == []
     assert "content-security-policy" not in result.first_html_headers
@@ -109,39 +156,39 @@ def test_plain_static_server_every_page_without_error(host_browser, static_base,
     assert meta["content"] == policy.site_policy(meta=True)
 
 
-def test_plain_static_server_meta_policy_blocks_a_planted_inline_script(host_browser, static_base):
+def test_plain_static_server_meta_policy_blocks_a_planted_inline_script(browser, static_base):
     """Negative control without headers: the meta policy alone stops the planted inline script."""
-    ran, violations, _ = planted(host_browser, static_base)
+    ran, violations, _ = planted(browser, static_base)
     assert ran is None
     assert any(v.startswith("script-src") for v in violations), violations
 
 
-def test_plain_static_server_search_exit_switcher_and_tools_work(host_browser, static_base):
+def test_plain_static_server_search_exit_switcher_and_tools_work(browser, static_base):
     """Under the meta policy alone: French search finds French pages, the language switch keeps the page, quick exit leaves, the network finder answers."""
-    context = host_browser.new_context()
+    context = browser.new_context()
     target = neutral_url()
     context.route(target + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE))
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
 
-    page.goto(static_base + "/fr/", wait_until="networkidle")
+    goto(page, static_base + "/fr/", wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("approche", delay=30)
     page.wait_for_function("document.querySelectorAll('.md-search-result__item a').length > 0", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert hrefs and all("/fr/" in h for h in hrefs)
 
-    page.goto(static_base + "/approach/", wait_until="networkidle")
+    goto(page, static_base + "/approach/", wait_until="networkidle")
     page.locator(".md-select").first.hover()
     page.locator('a.md-select__link[hreflang="fr"]').click()
     page.wait_for_url(static_base + "/fr/approach/")
 
-    page.goto(static_base + "/tools/find-your-network/", wait_until="networkidle")
+    goto(page, static_base + "/tools/find-your-network/", wait_until="networkidle")
     page.select_option("#kb-country", "AU")
     assert page.eval_on_selector_all(".kb-network-panel:not([hidden])", "els => els.map(e => e.dataset.network)") == ["apmn"]
 
-    page.goto(static_base + "/principles/", wait_until="networkidle")
+    goto(page, static_base + "/principles/", wait_until="networkidle")
     page.locator("[data-kb-exit-link]").click()
     page.wait_for_url(target + "**")
     assert errors == []

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-from hostsupport import copy_project
-
 from kb import policy
 
-from sitebuild import build_site, soup
+from sitebuild import build_site, copy_project, soup
 
 
 def test_every_page_carries_the_meta_policy_before_any_script(built):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from libproject import RESOURCE_ID
 
-from browser_support import chromium, serve
+from browser_support import goto, serve
 from sitebuild import Build
 
 # No inline script or eval may run: the filters must work under this policy.
@@ -22,12 +22,12 @@ def visible_groups(page) -> list[str]:
         ".kb-library__group", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.group)")
 
 
-def test_filters_by_network_type_and_language(libsite: Build) -> None:
-    with serve(libsite.site, headers={"Content-Security-Policy": CSP}) as base, chromium() as browser:
+def test_filters_by_network_type_and_language(libsite: Build, browser) -> None:
+    with serve(libsite.site, headers={"Content-Security-Policy": CSP}) as base:
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
-        page.goto(f"{base}/fr/library/")
+        goto(page, f"{base}/fr/library/")
         page.wait_for_selector("form.kb-library__filter select", state="visible")
         everything = visible(page)
         assert RESOURCE_ID in everything and len(everything) >= 12
@@ -51,13 +51,14 @@ def test_filters_by_network_type_and_language(libsite: Build) -> None:
         assert requests and all(url.startswith(base + "/") for url in requests), requests
         assert any(url.endswith("/assets/library-filter.js") for url in requests)
         assert page.evaluate("() => document.cookie") == ""
+        page.close()
 
 
-def test_without_javascript_the_whole_list_shows_grouped(libsite: Build) -> None:
-    with serve(libsite.site) as base, chromium() as browser:
+def test_without_javascript_the_whole_list_shows_grouped(libsite: Build, browser) -> None:
+    with serve(libsite.site) as base:
         context = browser.new_context(java_script_enabled=False)
         page = context.new_page()
-        page.goto(f"{base}/es/library/")
+        goto(page, f"{base}/es/library/")
         shown = visible(page)
         assert RESOURCE_ID in shown and len(shown) == page.locator(".kb-library__entry").count()
         assert visible_groups(page) == ["guidance", "policy", "pledge", "report", "training"]

@@ -9,12 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from expected import label
 
-from kb.labels import labels_for
-
-from sitebuild import DEFAULT, LANGUAGES, ROOT, soup
-
-LABELS = labels_for(str(ROOT / "mkdocs.yml"))
+from sitebuild import DEFAULT, LANGUAGES, soup
 
 
 # The page's own URL path ("/fr/download/").
@@ -43,14 +40,14 @@ def test_download_page_lists_every_zip_with_size_and_date(hosted_with_zips, offl
         assert format_decimal(kilobytes, locale=lang) in cells, cells
         assert format_date(built, format="long", locale=lang) in cells, cells
         assert hashlib.sha256(original).hexdigest() in cells
-    assert LABELS.get("download.not_in_build", lang) not in html.get_text()
+    assert label("download.not_in_build", lang) not in html.get_text()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_download_page_says_so_when_the_zips_are_not_built(hosted_without_zips, lang):
     """Without a manifest the page says, in its language, that the offline editions are not in this build."""
     html = hosted_without_zips.page(lang, "download/")
-    assert LABELS.get("download.not_in_build", lang) in html.select_one("article").get_text(" ", strip=True)
+    assert label("download.not_in_build", lang) in html.select_one("article").get_text(" ", strip=True)
     assert html.select('a[href$=".zip"]') == []
     assert not (hosted_without_zips.site / "downloads").exists()
 
@@ -59,5 +56,5 @@ def test_download_page_says_so_when_the_zips_are_not_built(hosted_without_zips, 
 def test_offline_download_page_says_it_is_the_offline_edition(offline, lang):
     """Inside a zip the Download page says it is the offline edition and links to no zip."""
     html = soup(offline.folder(lang) / "download.html")
-    assert LABELS.get("download.offline_edition", lang) in html.select_one("article").get_text(" ", strip=True)
+    assert label("download.offline_edition", lang) in html.select_one("article").get_text(" ", strip=True)
     assert html.select('a[href$=".zip"]') == []

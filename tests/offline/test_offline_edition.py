@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitebuild import LANGUAGES, ROOT, soup
+from sitebuild import LANGUAGES, NETWORK_CANARY, ROOT, soup
 from sources import extra_javascript, html_name
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -139,3 +139,20 @@ def test_hosted_site_keeps_clean_urls_and_real_workers(built):
         assert [s["src"] for s in home.find_all("script", src=True) if "iframe-worker" in s["src"]] == []
         assert not (built.lang_dir(lang) / "search" / "search_index.js").exists()
     assert not (built.site / "assets" / "offline").exists()
+
+
+def test_network_only_canary_is_in_no_file_of_any_zip(offline, canary_project):
+    """The zips are built by their own path (one language each, an inlined search index): the
+    network-only contact planted in their data is in none of the files of any of the four zips, read
+    inside the zip. Fails naming each zip and file that holds it."""
+    data = (canary_project / "data/organisations/australian-red-cross.yml").read_text(encoding="utf-8")
+    assert NETWORK_CANARY in data  # planted
+    holders, files = [], 0
+    for lang in LANGUAGES:
+        with zipfile.ZipFile(offline.zip(lang)) as archive:
+            for name in archive.namelist():
+                files += 1
+                if NETWORK_CANARY.encode() in archive.read(name):
+                    holders.append(f"{offline.zip(lang).name}:{name}")
+    assert files > 4 * 40
+    assert holders == []

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from browser_support import chromium, serve
+from browser_support import goto, serve
 from sitebuild import DEFAULT, LANGUAGES, soup
 from sources import GUIDANCE, front_matter
 
@@ -72,12 +72,12 @@ def test_offline_edition_has_the_print_page_too(offline, lang):
     assert h2_titles(soup(offline.folder(lang) / "print.html")) == expected_titles(lang)
 
 
-def test_pages_print_without_the_sites_chrome(built):
+def test_pages_print_without_the_sites_chrome(built, browser):
     """In print media: no header, sidebars, footer or quick exit; black on white; off-site addresses
     written after their links; a new sheet before each main H2."""
-    with serve(built.site) as base, chromium() as browser:
+    with serve(built.site) as base:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(f"{base}/fr/principles/")
+        goto(page, f"{base}/fr/principles/")
         page.emulate_media(media="print")
         hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
             '.md-footer', '.kb-exit'].map(s => [s, document.querySelectorAll(s).length > 0 && [...document.querySelectorAll(s)]

@@ -7,7 +7,7 @@ HOSTILE = 'Say "hi" <script>alert(1)</script> & go'
 
 
 def test_quotes_and_markup_in_front_matter_stay_text(tmp_path):
-    """A description and title holding quotes and a script tag are escaped in <head>."""
+    """A description and title holding quotes and a script tag are escaped in <head>. Fails when the script tag reaches <head> as markup (the theme's Jinja does not autoescape)."""
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "__pycache__",
                                                                   "test-artifacts", ".pytest_cache"))

@@ -9,7 +9,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from kb.labels import labels_for
+from expected import label
+
 from kb.safety import parse_headers_file
 
 from sitebuild import LANGUAGES, ROOT, soup
@@ -29,7 +30,7 @@ def page_language(html) -> str:
 
 
 def test_every_page_has_no_referrer_meta(built):
-    """Every built HTML page tells the browser to send no referrer."""
+    """Every built HTML page tells the browser to send no referrer. Fails naming the pages whose <head> lost the no-referrer meta tag (overrides/main.html)."""
     pages = built.html_files()
     assert len(pages) > 20
     missing = [p for p in pages if not soup(p).find("meta", attrs={"name": "referrer", "content": "no-referrer"})]
@@ -37,7 +38,7 @@ def test_every_page_has_no_referrer_meta(built):
 
 
 def test_every_outbound_link_is_noopener_noreferrer(built):
-    """Every link to another origin, anywhere in any page, carries rel="noopener noreferrer"."""
+    """Every link to another origin, anywhere in any page, carries rel="noopener noreferrer". Fails naming each off-site link without both words (the rewrite in kb/safety.py skipped it)."""
     outbound, offenders = 0, []
     for path in built.html_files():
         for a in soup(path).find_all("a", href=True):
@@ -52,18 +53,18 @@ def test_every_outbound_link_is_noopener_noreferrer(built):
 
 
 def test_quick_exit_is_first_in_every_page_in_its_language(built):
-    """The first element of every page's body is the quick-exit landmark, linking to the configured neutral site, labelled in the page's language."""
-    labels = labels_for(str(ROOT / "mkdocs.yml"))
+    """The first element of every page's body is the quick-exit landmark, linking to the configured neutral site, labelled in the page's language.
+    Fails naming the page whose body starts with something else, links elsewhere or is labelled in another language."""
     for path in built.html_files():
         html = soup(path)
         first = html.body.find(True)
         assert first.name == "nav" and first.has_attr("data-kb-exit"), path
         lang = page_language(html)
-        assert first["aria-label"] == labels.get("quick_exit.region", lang)
+        assert first["aria-label"] == label("quick_exit.region", lang)
         link = first.find("a", attrs={"data-kb-exit-link": True})
         assert link["href"] == NEUTRAL[lang]
         assert set(link["rel"]) == {"noopener", "noreferrer"}
-        assert link.get_text(strip=True) == labels.get("quick_exit.button", lang)
+        assert link.get_text(strip=True) == label("quick_exit.button", lang)
         # No focusable element of the theme comes before it (the skip link follows it).
         assert not link.find_all_previous(["a", "button", "select", "textarea"]), path
         # The theme writes a skip link only on pages with a table of contents; where it does, it is
@@ -74,7 +75,8 @@ def test_quick_exit_is_first_in_every_page_in_its_language(built):
 
 
 def test_exit_labels_are_the_words_the_pages_use(built):
-    """The button reads Exit / Quitter / Salir / خروج, the word each language's safety page tells readers to select."""
+    """The button reads Exit / Quitter / Salir / خروج, the word each language's safety page tells readers to select.
+    Fails when a label in data/labels.yml and the safety page's instruction disagree."""
     expected = {"en": "Exit", "fr": "Quitter", "es": "Salir", "ar": "خروج"}
     for lang in LANGUAGES:
         text = built.page(lang, "safety/").find("a", attrs={"data-kb-exit-link": True}).get_text(strip=True)
@@ -84,7 +86,7 @@ def test_exit_labels_are_the_words_the_pages_use(built):
 
 
 def test_one_headers_file_at_the_site_root(built):
-    """The build writes exactly one _headers file, at the site root, with the security headers."""
+    """The build writes exactly one _headers file, at the site root, with the security headers. Fails when _headers is missing, duplicated in a language folder, or lacks a header."""
     found = sorted(built.site.rglob("_headers"))
     assert found == [built.site / "_headers"]
     headers = parse_headers_file(found[0].read_text(encoding="utf-8"))["/*"]
@@ -101,7 +103,8 @@ def test_one_headers_file_at_the_site_root(built):
 
 
 def test_csp_hashes_every_inline_script_and_nothing_else(built):
-    """Every inline script of every page has its SHA-256 in script-src, and every hash there belongs to a script."""
+    """Every inline script of every page has its SHA-256 in script-src, and every hash there belongs to a script.
+    Fails naming an inline script whose hash is missing (the browser would block it) or a hash no script needs."""
     csp = parse_headers_file((built.site / "_headers").read_text(encoding="utf-8"))["/*"]["Content-Security-Policy"]
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()[1:]
     listed = {s for s in script_src if s.startswith("'sha256-")}
@@ -116,7 +119,7 @@ def test_csp_hashes_every_inline_script_and_nothing_else(built):
 
 
 def test_search_terms_never_reach_urls_and_no_instant_navigation(built):
-    """No page enables search.highlight, search.share or navigation.instant (they put terms in URLs or break exit)."""
+    """No page enables search.highlight, search.share or navigation.instant (they put terms in URLs or break exit). Fails when mkdocs.yml turns one of those features on."""
     for path in built.html_files():
         config = soup(path).find("script", id="__config")
         features = set(json.loads(config.string)["features"])
@@ -124,7 +127,8 @@ def test_search_terms_never_reach_urls_and_no_instant_navigation(built):
 
 
 def test_site_scripts_use_no_eval_and_set_no_cookie(built):
-    """The site's own scripts use no eval/new Function/inline handlers and never touch cookies or web storage directly."""
+    """The site's own scripts use no eval/new Function/inline handlers and never touch cookies or web storage directly.
+    Fails naming the script and the construct (eval, onclick=, document.cookie, localStorage)."""
     for name in ("quick-exit.js", "no-storage.js"):
         code = re.sub(r"/\*.*?\*/", "", (built.site / "assets" / name).read_text(encoding="utf-8"), flags=re.S)
         for banned in ("eval(", "new Function", "document.cookie", "localStorage", "sessionStorage", "innerHTML", "setAttribute(\"on"):
@@ -136,7 +140,7 @@ def test_site_scripts_use_no_eval_and_set_no_cookie(built):
 
 
 def test_arabic_latin_runs_are_isolated(built):
-    """In Arabic pages, Latin names such as APMN sit in <bdi dir="ltr">; code is left alone; other languages get no bdi."""
+    """In Arabic pages, Latin names such as APMN sit in <bdi dir="ltr">; code is left alone; other languages get no bdi. Fails when the isolation hook stops running or wraps code too."""
     ar_home = built.page("ar")
     runs = [b.get_text() for b in ar_home.select("article bdi[dir=ltr]")]
     assert "APMN" in runs and "ATN" in runs

@@ -16,7 +16,7 @@ from kb.safety import (
 
 
 def test_noopener_added_to_other_origins_only():
-    """Absolute links to another origin gain noopener noreferrer; relative, same-origin and mailto links do not."""
+    """Absolute links to another origin gain noopener noreferrer; relative, same-origin and mailto links do not. Fails when an off-site link is missed or a local link is changed."""
     html = ('<a href="https://example.org/x">a</a><a href="../x/">b</a><a href="mailto:x@y.z">c</a>'
             '<a href="https://kb.example/p/">d</a><a rel="external" href="//cdn.example.net/">e</a>')
     out = add_noopener(html, "https://kb.example")
@@ -27,13 +27,13 @@ def test_noopener_added_to_other_origins_only():
 
 
 def test_noopener_is_idempotent():
-    """Running the rewrite twice changes nothing the second time."""
+    """Running the rewrite twice changes nothing the second time. Fails when the second run adds the words again."""
     once = add_noopener('<a href="https://example.org/">x</a>')
     assert add_noopener(once) == once
 
 
 def test_inline_hashes_skip_json_and_external_scripts():
-    """Only scripts the browser runs are hashed: not JSON data blocks, not src= scripts."""
+    """Only scripts the browser runs are hashed: not JSON data blocks, not src= scripts. Fails when a data block or src= script is hashed, or a real script is not."""
     html = ('<script>var a=1</script><script type="application/json">{"b":2}</script>'
             '<script src="x.js"></script>')
     expected = base64.b64encode(hashlib.sha256(b"var a=1").digest()).decode()
@@ -41,7 +41,7 @@ def test_inline_hashes_skip_json_and_external_scripts():
 
 
 def test_csp_round_trips_through_headers_file():
-    """The _headers text parses back into the same policy."""
+    """The _headers text parses back into the same policy. Fails when the _headers format loses or changes a directive."""
     policy = content_security_policy({"'sha256-abc='"})
     parsed = parse_headers_file(headers_file(policy))
     assert parsed["/*"]["Content-Security-Policy"] == policy
@@ -49,7 +49,7 @@ def test_csp_round_trips_through_headers_file():
 
 
 def test_exit_inserted_once_first_in_body_with_skip_link_after():
-    """The exit control lands right after <body>, takes the skip link in, and a second run adds nothing."""
+    """The exit control lands right after <body>, takes the skip link in, and a second run adds nothing. Fails when the exit is not first, appears twice, or the skip link is lost."""
     page = '<html><body dir="rtl"><input><div data-md-component="skip"><a class="md-skip" href="#t">Skip</a></div><main></main></body></html>'
     out = insert_exit(page, '<nav data-kb-exit><a>Exit</a></nav>')
     assert out.startswith('<html><body dir="rtl"><nav data-kb-exit><a>Exit</a><div data-md-component="skip">')
@@ -58,7 +58,7 @@ def test_exit_inserted_once_first_in_body_with_skip_link_after():
 
 
 def test_latin_runs_isolated_but_not_code_entities_or_tags():
-    """Latin runs get <bdi dir="ltr">; code, entities, attributes and lone digits stay as they are."""
+    """Latin runs get <bdi dir="ltr">; code, entities, attributes and lone digits stay as they are. Fails when a Latin run is left bare or code, an entity or an attribute is wrapped."""
     html = ('<p title="APMN">شبكة (APMN) و Red Cross Red Crescent &amp; <code>ATN</code> 3 '
             '<a href="x">+61 2 9229 4111</a></p><pre>abc</pre>')
     out = isolate_latin_runs(html)

@@ -20,7 +20,7 @@ def _off_site(value: str) -> bool:
 
 
 def test_no_html_element_loads_from_another_origin(built):
-    """No script, style, font, image, frame, prefetch or preconnect points off the site."""
+    """No script, style, font, image, frame, prefetch or preconnect points off the site. Fails naming the page and the off-site address."""
     offenders = []
     for path in built.html_files():
         html = built_soup(path)
@@ -39,21 +39,22 @@ def test_no_html_element_loads_from_another_origin(built):
 
 
 def test_no_stylesheet_loads_from_another_origin(built):
-    """No CSS file imports a font or image from another origin (Google Fonts included)."""
+    """No CSS file imports a font or image from another origin (Google Fonts included).
+    Fails naming the CSS file and the address (e.g. the theme's Google Fonts import when font: false is removed)."""
     offenders = [(p, u) for p in built.site.rglob("*.css") for u in _css_urls(p.read_text(encoding="utf-8"))
                  if _off_site(u)]
     assert offenders == []
 
 
 def test_site_scripts_name_no_other_origin(built):
-    """The site's own scripts (not the theme's bundle) contain no address of another origin to fetch."""
+    """The site's own scripts (not the theme's bundle) contain no address of another origin to fetch. Fails naming the script and the address it holds."""
     own = [p for p in built.site.rglob("*.js") if "/assets/javascripts/" not in p.as_posix()]
     offenders = [(p, m.group(0)) for p in own for m in JS_ORIGIN.finditer(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
 def test_no_google_fonts_anywhere(built):
-    """Fonts are not requested from Google in any page."""
+    """Fonts are not requested from Google in any page. Fails on the first page that names fonts.googleapis.com or fonts.gstatic.com."""
     for path in built.html_files():
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path

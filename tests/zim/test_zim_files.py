@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from libzim.search import Query, Searcher
 from libzim.suggestion import SuggestionSearcher
 
-from sitebuild import DEFAULT, LANGUAGES, ROOT
+from sitebuild import DEFAULT, LANGUAGES, NETWORK_CANARY, ROOT
 
 ISO639_3 = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara"}
 # One word of each language's approach page (checked below against its Markdown source).
@@ -182,3 +182,18 @@ def test_make_zim_prints_size_and_entry_count(zims):
         print(line)
     assert zims.manifest["edition"] == "public"
     assert sorted(e["lang"] for e in zims.manifest["editions"]) == sorted(LANGUAGES)
+
+
+def test_network_only_canary_is_in_no_entry_of_any_zim(zims, canary_project):
+    """The ZIM files are built from the project copy holding a network-only contact: no entry of any of
+    the four (pages, search data, metadata) holds it, read through libzim (the files are compressed).
+    Fails naming the ZIM and entry that hold it."""
+    assert NETWORK_CANARY in (canary_project / "data/organisations/australian-red-cross.yml").read_text(encoding="utf-8")
+    holders, count = [], 0
+    for lang in LANGUAGES:
+        for path, entry in entries(zims.archive(lang)).items():
+            count += 1
+            if NETWORK_CANARY.encode() in bytes(entry.get_item().content):
+                holders.append(f"kb-guide-{lang}.zim:{path}")
+    assert count > 4 * 20
+    assert holders == []

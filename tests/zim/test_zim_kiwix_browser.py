@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from browser_support import chromium
+from browser_support import goto
 from sitebuild import LANGUAGES, ROOT
 
 # Words of each approach page without combining marks: Debian's kiwix-serve 3.3 (libzim 8) does not
@@ -59,26 +59,26 @@ def heading(lang: str, page: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_kiwix_serve_shows_the_pages_in_chromium(kiwix, lang):
+def test_kiwix_serve_shows_the_pages_in_chromium(kiwix, browser, lang):
     """The main page opens in Chromium through kiwix-serve, a link leads to the approach page, every
     request stays on the local server and no script fails."""
     requests: list[str] = []
     errors: list[str] = []
-    with chromium() as browser:
-        page = browser.new_page()
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{kiwix}/kb-guide-{lang}", wait_until="load")
-        assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == heading(lang, "index.md")
-        assert page.get_attribute("html", "lang") == lang
-        if lang == "ar":
-            assert page.get_attribute("body", "dir") == "rtl"
-        assert page.locator("[data-kb-exit], .md-search").count() == 0
-        page.locator('nav a[href$="approach.html"]').first.click()
-        page.wait_for_load_state("load")
-        assert page.url.endswith("approach.html")
-        assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == heading(lang, "approach.md")
-        page.close()
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    goto(page, f"{kiwix}/kb-guide-{lang}", wait_until="load")
+    assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == heading(lang, "index.md")
+    assert page.get_attribute("html", "lang") == lang
+    if lang == "ar":
+        assert page.get_attribute("body", "dir") == "rtl"
+    assert page.locator("[data-kb-exit], .md-search").count() == 0
+    page.locator('nav a[href$="approach.html"]').first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("approach.html")
+    assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == heading(lang, "approach.md")
+    context.close()
     assert errors == []
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:", "about:"))}
     assert hosts == {"127.0.0.1"}, hosts
