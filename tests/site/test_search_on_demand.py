@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from browser_support import chromium, serve
+from browser_support import goto, serve, settle
 from sitebuild import LANGUAGES, ROOT
 
 SEARCH_ASSETS = re.compile(r"search_index\.|/workers/search\.|/lunr/")
@@ -31,8 +31,8 @@ def result_hrefs(page) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def browser_and_base(built):
-    with serve(built.site) as base, chromium() as browser:
+def browser_and_base(built, browser):
+    with serve(built.site) as base:
         yield browser, base
 
 
@@ -45,8 +45,8 @@ def test_search_loads_on_first_use_and_answers_text_without_key_events(browser_a
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
-    page.goto(home(base, lang), wait_until="load")
-    page.wait_for_timeout(1500)
+    goto(page, home(base, lang), wait_until="load")
+    settle(page)  # the page is quiet: anything eager would have asked by now
     assert [u for u in requests if SEARCH_ASSETS.search(u)] == []
 
     # First use: focus, then the text arrives at once as an input method or dictation gives it (no key event).
@@ -85,7 +85,7 @@ def test_the_search_key_or_button_starts_loading(browser_and_base, key):
     browser, base = browser_and_base
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base}/fr/", wait_until="load")
+    goto(page, f"{base}/fr/", wait_until="load")
     with page.expect_request(lambda r: "search_index.json" in r.url, timeout=10000) as request:
         if key == "click":
             page.locator("input.md-search__input").click()
