@@ -34,7 +34,7 @@ class WorldMap:
     width: int
     height: int
     countries: dict[str, Country]
-    land: str  # every country in one path, for the background
+    land: str  # all land in one coarser path, for the background
 
 
 # The world outline of a map file (default: the one shipped with kb), read once per file version.
@@ -53,10 +53,10 @@ def _load(path: str, _size: int, _mtime: int) -> WorldMap:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         countries = {str(code): Country(str(c["d"]), float(c["cx"]), float(c["cy"]), float(c["size"]))
                      for code, c in sorted(data["countries"].items())}
-        width, height = int(data["width"]), int(data["height"])
+        width, height, land = int(data["width"]), int(data["height"]), str(data["land"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise MapError(f"{path}: not a world map file ({exc}); regenerate it with "
                        "tools/simplify_worldmap.py") from exc
     if not countries:
         raise MapError(f"{path}: the map has no country shapes")
-    return WorldMap(width, height, countries, "".join(c.d for c in countries.values()))
+    return WorldMap(width, height, countries, land)

@@ -10,6 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -111,3 +112,45 @@ def serve(folder: Path, headers: dict[str, str] | None = None):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# The quick exit's neutral page, answered locally by the browser tests (nothing leaves the machine).
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
+
+
+def on_localhost(url: str) -> bool:
+    return urlsplit(url).hostname == "127.0.0.1"
+
+
+def is_file(url: str) -> bool:
+    return url.startswith("file://")
+
+
+# A browser context in which each language's neutral page (mkdocs.yml) is answered with NEUTRAL_PAGE,
+# or refused with a 204 while `refuse` holds True (the navigation never happens); each such request is
+# recorded in `seen` ({"url", "headers"}). Requests for which local(url) is true go through; any
+# other request fails. Returns (context, seen, refuse).
+def neutral_context(browser, local=on_localhost, **options):
+    from expected import neutral_url
+
+    from sitebuild import LANGUAGES
+
+    context = browser.new_context(**options)
+    seen: list[dict] = []
+    refuse = [False]
+    targets = tuple(neutral_url(lang) for lang in LANGUAGES)
+
+    def handle(route, request):
+        if request.url.startswith(targets):
+            seen.append({"url": request.url, "headers": request.headers})
+            if refuse[0]:
+                route.fulfill(status=204, body="")
+            else:
+                route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        elif local(request.url):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", handle)
+    return context, seen, refuse

@@ -35,6 +35,10 @@ SVG_IN_PACKAGE = "pygal_maps_world/worldmap.svg"
 WIDTH = 1000.0
 MIN_ISLAND = 4.0  # px: a ring whose width + height is below this is dropped (unless it is all there is)
 TOLERANCE = 0.8  # px: Douglas-Peucker tolerance; points closer than this to the simplified line go
+# The grey background of every other country: coarser, since only its shape is read (the member
+# countries drawn over it keep TOLERANCE). A quarter of a directory page's first view was this path.
+LAND_TOLERANCE = 3.5  # px
+LAND_MIN_ISLAND = 16.0  # px
 DROPPED = {"aq"}  # Antarctica: no member there, and it takes a fifth of the height
 CODE_RE = re.compile(r"^([a-z]{2}) country\b")
 NUMBER_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -216,7 +220,8 @@ def _apply(m: Matrix, point: tuple[float, float]) -> tuple[float, float]:
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
-# Scale every ring to WIDTH px, round to whole pixels, drop tiny rings; one path per country.
+# Scale every ring to WIDTH px, round to whole pixels, drop tiny rings; one path per country, and
+# the coarser background of all land as one path.
 def simplify(raw: dict[str, list[Ring]]) -> dict[str, Any]:
     points = [p for rings in raw.values() for ring in rings for p in ring]
     if not points:
@@ -225,17 +230,20 @@ def simplify(raw: dict[str, list[Ring]]) -> dict[str, Any]:
     top, bottom = min(p[1] for p in points), max(p[1] for p in points)
     scale = WIDTH / (right - left)
     countries: dict[str, dict[str, Any]] = {}
+    land: list[str] = []
     for code, rings in sorted(raw.items()):
         if not rings:
             continue
         scaled = [[((x - left) * scale, (y - top) * scale) for x, y in ring] for ring in rings]
         kept = [r for r in scaled if _extent(r) >= MIN_ISLAND] or [max(scaled, key=_extent)]
+        land += [_ring_path(r, LAND_TOLERANCE) for r in scaled if _extent(r) >= LAND_MIN_ISLAND]
         xs = [p[0] for r in scaled for p in r]
         ys = [p[1] for r in scaled for p in r]
         countries[code] = {"d": "".join(_ring_path(r) for r in kept),
                            "cx": round((min(xs) + max(xs)) / 2, 1), "cy": round((min(ys) + max(ys)) / 2, 1),
                            "size": round(max(max(xs) - min(xs), max(ys) - min(ys)), 2)}
-    return {"width": int(WIDTH), "height": math.ceil((bottom - top) * scale), "countries": countries}
+    return {"width": int(WIDTH), "height": math.ceil((bottom - top) * scale), "land": "".join(land),
+            "countries": countries}
 
 
 # Width plus height of a ring's bounding box.
@@ -246,8 +254,8 @@ def _extent(ring: Ring) -> float:
 
 
 # Compact path data of one ring: absolute start, relative whole-pixel steps, closed.
-def _ring_path(ring: Ring) -> str:
-    pts = [(round(x), round(y)) for x, y in _douglas_peucker(ring, TOLERANCE)]
+def _ring_path(ring: Ring, tolerance: float = TOLERANCE) -> str:
+    pts = [(round(x), round(y)) for x, y in _douglas_peucker(ring, tolerance)]
     out: list[tuple[int, int]] = []
     for p in pts:
         if not out or p != out[-1]:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser_support import goto, serve
+from browser_support import goto, neutral_context, serve
 from sitebuild import ROOT
 
 LANGS = ("en", "ar")
@@ -26,7 +26,6 @@ FIND = "tools/find-your-network/"
 READY = "tools/readiness/"
 LIBRARY = "library/"
 MAX_STOPS = 400
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
 # Runs in the page after each Tab: describes the focused element and the previous one, now unfocused.
 STEP = """() => {
@@ -99,21 +98,8 @@ def open_page(site):
     contexts = []
 
     def opener(lang: str, path: str, width: int = 1280):
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        context, context.neutral, _refuse = neutral_context(browser, viewport={"width": width, "height": 900})
         contexts.append(context)
-        context.neutral = []
-        targets = tuple(neutral_urls().values())
-
-        def handle(route, request):
-            if request.url.startswith(targets):
-                context.neutral.append(request.url)
-                route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-            elif urlsplit(request.url).hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                route.abort()
-
-        context.route("**/*", handle)
         page = context.new_page()
         goto(page, url(base, lang, path))
         page.wait_for_load_state("networkidle")
@@ -229,7 +215,7 @@ def test_exit_is_the_first_stop_and_enter_leaves_for_the_neutral_page(open_page,
     assert tab_to(page, "[data-kb-exit-link]") == 1
     page.keyboard.press("Enter")
     page.wait_for_url(neutral_urls()[lang] + "*")
-    assert page.context.neutral and page.context.neutral[0].startswith(neutral_urls()[lang])
+    assert page.context.neutral and page.context.neutral[0]["url"].startswith(neutral_urls()[lang])
     assert page.title() == "Neutral"
 
 

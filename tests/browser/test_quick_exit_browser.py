@@ -12,10 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from expected import label, neutral_url
 
-from browser_support import goto, serve, settle
+from browser_support import goto, neutral_context, on_localhost, serve, settle
 from sitebuild import LANGUAGES
-
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
 
 def url(base: str, lang: str, path: str = "") -> str:
@@ -36,24 +34,20 @@ class Neutral:
     """Requests to any neutral page are recorded and answered, or refused with a 204 (the page stays)."""
 
     def __init__(self, browser, mode: str = "answer", **options):
-        self.context = browser.new_context(**options)
-        self.seen: list[str] = []
+        self.context, self._requests, self._refuse = neutral_context(browser, on_localhost, **options)
         self.mode = mode
-        targets = tuple(neutral_urls().values())
 
-        def handle(route, request):
-            if request.url.startswith(targets):
-                self.seen.append(request.url)
-                if self.mode == "refuse":
-                    route.fulfill(status=204, body="")
-                else:
-                    route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-            elif urlsplit(request.url).hostname == "127.0.0.1":
-                route.continue_()
-            else:
-                route.abort()
+    @property
+    def mode(self) -> str:
+        return "refuse" if self._refuse[0] else "answer"
 
-        self.context.route("**/*", handle)
+    @mode.setter
+    def mode(self, value: str) -> None:
+        self._refuse[0] = value == "refuse"
+
+    @property
+    def seen(self) -> list[str]:
+        return [r["url"] for r in self._requests]
 
 
 def js(page, expression: str):

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from expected import label, neutral_url
 
 from kb.safety import parse_headers_file
 
-from browser_support import goto, serve, settle, until
+from browser_support import goto, on_localhost, serve, settle, until
+from browser_support import neutral_context as shared_neutral_context
 from sitebuild import LANGUAGES, ROOT, english_pages
 
 PAGES = ["", "approach/", "principles/", "networks/apmn/"] + [p for p in english_pages() if "directory" in p][:1]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -45,20 +44,7 @@ def csp_base(built, csp_headers):
 
 def neutral_context(browser, **options):
     """A context in which the neutral site is a local stub and every other off-site request fails."""
-    context = browser.new_context(**options)
-    seen: list[dict] = []
-    targets = tuple(neutral_url(lang) for lang in LANGUAGES)
-
-    def handle(route, request):
-        if request.url.startswith(targets):
-            seen.append({"url": request.url, "headers": request.headers})
-            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-        elif urlsplit(request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", handle)
+    context, seen, _refuse = shared_neutral_context(browser, on_localhost, **options)
     return context, seen
 
 

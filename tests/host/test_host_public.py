@@ -19,10 +19,8 @@ from sweep import page_paths, planted, sweep
 from kb import policy
 from kb.safety import parse_headers_file
 
-from browser_support import goto, serve
+from browser_support import NEUTRAL_PAGE, goto, serve
 from sitebuild import NETWORK_CANARY, soup
-
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import re
 import pytest
 from expected import label, neutral_url
 
-from browser_support import goto
+from browser_support import goto, is_file
+from browser_support import neutral_context as shared_neutral_context
 from sitebuild import LANGUAGES
 from sources import first_heading, front_matter
 
@@ -72,26 +73,12 @@ def test_offline_edition_works_from_the_file_system(offline, browser, lang):
     assert [u for u in requests if not u.startswith("file://")] == []
 
 
-NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Neutral</title><p>Weather</p></html>"
 
 
 def neutral_context(browser):
     """A context in which the neutral pages are a local stub (their requests recorded) and any other
     request that is not a file fails."""
-    context = browser.new_context()
-    seen: list[dict] = []
-    targets = tuple(neutral_url(lang) for lang in LANGUAGES)
-
-    def handle(route, request):
-        if request.url.startswith(targets):
-            seen.append({"url": request.url, "headers": request.headers})
-            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
-        elif request.url.startswith("file://"):
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", handle)
+    context, seen, _refuse = shared_neutral_context(browser, is_file)
     return context, seen
 
 
