@@ -25,8 +25,9 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return theme_markup.fix(output_content) if template_name.endswith(".html") else output_content
 
 
-# After static-i18n (priority -100) has built every language: prune the theme's stylesheets.
-@event_priority(-120)
+# After static-i18n (priority -100) has built every language and hooks/policy.py (-120) has written
+# each language's 404 page: prune the theme's stylesheets (the 404 pages are read and rewritten too).
+@event_priority(-125)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if not kbglue.whole_site_built(config):
         return

@@ -123,3 +123,30 @@ def test_english_pages_carry_no_translation_notice(built):
     """The source language has no 'not reviewed' notice."""
     for page in PAGES:
         assert built.page("en", page).select_one(".kb-notice--unreviewed") is None
+
+
+def test_every_stylesheet_and_script_a_page_asks_for_is_in_the_build(built):
+    """Every <link rel=stylesheet> and <script src> of every page, 404 pages included, names a file of
+    the build. Fails when a step renames an asset after some pages were written (the pruned theme CSS
+    gets a new fingerprint; the 404 pages were once written after the renaming and kept the old name)."""
+    from sitebuild import soup
+
+    checked = 0
+    pages = built.html_files()
+    assert any(p.name == "404.html" for p in pages)
+    for path in pages:
+        doc = soup(path)
+        refs = [link["href"] for link in doc.select('link[rel~="stylesheet"][href]')]
+        refs += [script["src"] for script in doc.select("script[src]")]
+        assert refs, path
+        for ref in refs:
+            if urlsplit(ref).scheme:
+                continue
+            target = urlsplit(ref).path
+            if target.startswith("/"):
+                file = built.site / target.lstrip("/")
+            else:
+                file = (path.parent / target).resolve()
+            assert file.is_file(), (path.relative_to(built.site).as_posix(), ref)
+            checked += 1
+    assert checked > len(pages) * 3
