@@ -46,3 +46,19 @@ def neutral_url(lang: str = "en") -> str:
     block = re.search(r"^  quick_exit:\n((?:    .*\n)+)", text, re.M)
     url = YAML(typ="safe", pure=True).load(block.group(1))["url"]
     return url[lang] if isinstance(url, dict) else url
+
+
+# The glossary's terms by id, as the file writes them: term[lang], also[lang], definition[lang], sources.
+def glossary_terms(root: Path = ROOT) -> dict[str, dict]:
+    return {t["id"]: t for t in read_yaml(root / "data" / "glossary.yml")["terms"]}
+
+
+# Every way a term is written in a language: the term first, then its other forms.
+def term_forms(term: dict, lang: str) -> list[str]:
+    return [term["term"][lang], *(term.get("also") or {}).get(lang, [])]
+
+
+# The countries (lower-case ISO codes) of every organisation file that has one.
+def organisation_countries(root: Path = ROOT) -> set[str]:
+    return {str(d["country"]).lower() for f in sorted((root / "data" / "organisations").glob("*.yml"))
+            if (d := read_yaml(f)).get("country")}

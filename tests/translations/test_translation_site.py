@@ -8,18 +8,12 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-
-from kb.labels import labels_for
+from expected import label
 
 from fixture_site import ENGLISH, REVIEWED, TRANSLATED, make_site, translations_cli
 from sitebuild import build_site
 
 LANGS = ("fr", "es", "ar")
-
-
-def _labels(root: Path):
-    """The fixture's interface words."""
-    return labels_for(str(root / "mkdocs.yml"))
 
 
 def _expected_totals(root: Path, outdated: set[tuple[str, str]]) -> dict[str, dict[str, int]]:
@@ -66,7 +60,7 @@ def test_missing_page_falls_back_with_a_notice_in_the_readers_language(first_bui
     html = first_build.page("es", "principles/")
     notice = html.select_one(".kb-notice--fallback")
     assert notice is not None and notice.has_attr("data-search-exclude")
-    assert _labels(fixture_root).get("notice.fallback.body", "es") in notice.get_text()
+    assert label("notice.fallback.body", "es", fixture_root) in notice.get_text()
     assert html.html["lang"] == "es"
     assert html.select_one('article div[lang="en"] h1').get_text(strip=True).startswith("Principles")
     assert urljoin("/es/principles/", notice.a["href"]) == "/es/translation-status/"
@@ -83,7 +77,7 @@ def test_fallback_page_searches_the_readers_language_index(first_build):
 def test_switcher_marks_the_language_without_the_page(first_build, fixture_root, lang):
     """On every language's principles page, only the Spanish entry says the page is not translated."""
     links = {a["hreflang"]: a.get_text(strip=True) for a in first_build.page(lang, "principles/").select("a.md-select__link")}
-    marker = _labels(fixture_root).get("switcher.missing", "es")
+    marker = label("switcher.missing", "es", fixture_root)
     assert links["es"].endswith(marker)
     assert not any(marker in text or "(" in text for code, text in links.items() if code != "es")
     approach = {a["hreflang"]: a.get_text(strip=True) for a in first_build.page(lang, "approach/").select("a.md-select__link")}
@@ -98,18 +92,17 @@ def test_status_page_totals_match_the_files(first_build, fixture_root, lang):
 
 def test_status_page_cells_are_labelled_in_the_readers_language(first_build, fixture_root):
     """Each cell carries its state, a text symbol and the localised word; the reviewed page has no '?'."""
-    labels = _labels(fixture_root)
     html = first_build.page("ar", "translation-status/")
     for lang in LANGS:
         for page in ENGLISH:
             cell = html.select_one(f'tr[data-page="{page}"] td[data-lang="{lang}"]')
             text = cell.get_text(" ", strip=True)
             if page in TRANSLATED[lang]:
-                assert cell["data-state"] == "current" and "✓" in text and labels.get("status.current", "ar") in text
+                assert cell["data-state"] == "current" and "✓" in text and label("status.current", "ar", fixture_root) in text
                 unreviewed = (lang, page) not in REVIEWED
-                assert (labels.get("status.unreviewed", "ar") in text) is unreviewed and ("?" in text) is unreviewed
+                assert (label("status.unreviewed", "ar", fixture_root) in text) is unreviewed and ("?" in text) is unreviewed
             else:
-                assert cell["data-state"] == "missing" and "✗" in text and labels.get("status.missing", "ar") in text
+                assert cell["data-state"] == "missing" and "✗" in text and label("status.missing", "ar", fixture_root) in text
 
 
 def test_unreviewed_and_reviewed_pages(first_build):
@@ -125,13 +118,12 @@ def test_english_change_marks_translations_outdated_until_marked(fixture_root, t
     shutil.copytree(fixture_root, root)
     english = root / "docs" / "en" / "approach.md"
     english.write_text(english.read_text(encoding="utf-8").replace("The first version", "The second version"), encoding="utf-8")
-    labels = _labels(root)
 
     changed = build_site(tmp_path / "changed", project=root)
     assert changed.returncode == 0, changed.log
     notice = changed.page("fr", "approach/").select_one(".kb-notice--outdated")
     assert notice is not None and notice.has_attr("data-search-exclude")
-    assert labels.get("notice.outdated.body", "fr") in notice.get_text()
+    assert label("notice.outdated.body", "fr", root) in notice.get_text()
     assert notice.a["hreflang"] == "en" and urljoin("/fr/approach/", notice.a["href"]) == "/approach/"
     outdated = {("approach.md", lang) for lang in LANGS}
     assert _status_totals(changed, "fr") == _expected_totals(root, outdated)
