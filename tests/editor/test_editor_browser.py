@@ -246,7 +246,7 @@ def test_editor_walkthrough(editor, browser, tmp_path):
     outside: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 2000})
     page = context.new_page()
-    page.set_default_timeout(30000)
+    page.set_default_timeout(90000)  # Decap on a loaded 2-core CI machine: a save can take over 30 s
     page.on("request", lambda r: outside.append(r.url)
             if not r.url.startswith((base, "data:", "blob:")) else None)
     page.on("dialog", lambda dialog: dialog.accept())
