@@ -325,6 +325,10 @@ def test_editor_walkthrough(editor, browser, tmp_path):
 
     # Published = merged into main; nothing is left on a cms/ branch.
     assert git(clone, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    # The backend deletes the merged branch after the page shows "Published": wait for it (bounded).
+    deadline = time.monotonic() + 120
+    while "cms/" in git(clone, "branch", "--list") and time.monotonic() < deadline:
+        time.sleep(1)
     assert "cms/" not in git(clone, "branch", "--list")
     assert git(clone, "status", "--porcelain") == ""
 
