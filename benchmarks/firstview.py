@@ -24,9 +24,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 IDLE_MS = 2000
 SEARCH_ASSETS = ("search_index", "/workers/search.", "/lunr/")
 
-# The page types of the issue's target, by path inside a language's root.
+# The page types of the issue's target, by path inside a language's root; and the heaviest pages of
+# their kind besides (the directory of every network, both tools, the library).
 PAGE_TYPES = {"home": "", "guidance": "approach/", "network": "networks/apmn/",
-              "directory+map": "directory/apmn/", "tool": "tools/find-your-network/"}
+              "directory+map": "directory/apmn/", "tool": "tools/find-your-network/",
+              "directory all": "directory/", "readiness": "tools/readiness/", "library": "library/"}
 
 
 def chromium_path() -> str | None:

@@ -1,6 +1,6 @@
 """Valid HTML from the theme: remove the attributes of base.html that no partial override reaches
 (kb/theme_markup.py); and, once every language is built, the theme's stylesheets without the rules
-no page uses (kb/cssprune.py)."""
+no page uses (kb/cssprune.py) and the project's own stylesheet and scripts minified (kb/minify.py)."""
 from __future__ import annotations
 
 import logging
@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 import kbglue
-from kb import cssprune, theme_markup
+from kb import cssprune, minify, theme_markup
 
 log = logging.getLogger("mkdocs.hooks.theme_markup")
 THEME_SHEETS = "assets/stylesheets"
@@ -35,3 +35,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     sheets = [p.relative_to(site).as_posix() for p in sorted((site / THEME_SHEETS).glob("*.min.css"))]
     for old, (new, before, after) in cssprune.prune_site(site, sheets).items():
         log.debug("%s -> %s: %d -> %d bytes", old, new, before, after)
+    for name, (before, after) in minify.minify_site(site).items():
+        log.debug("assets/%s minified: %d -> %d bytes", name, before, after)

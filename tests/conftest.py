@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild import LANGUAGES, Build, add_network_canary, build_site, copy_project
+
+_STARTED = pytest.StashKey[tuple[float, float]]()
 
 
 @pytest.fixture(scope="session")
@@ -140,3 +143,35 @@ def browser():
 
     with chromium() as launched:
         yield launched
+
+
+# ---------------------------------------------------------------- the suite's own time
+
+RUN_RECORD = Path(__file__).resolve().parent.parent / "build" / "test-run.json"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = (time.time(), time.perf_counter())
+
+
+# After a run of the whole suite (`make test`: no file, -k or -m chosen), build/test-run.json records
+# its wall time, outcome and machine; `make bench` prints it against issue 22's target.
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    if hasattr(config, "workerinput") or _STARTED not in config.stash:
+        return  # a pytest-xdist worker: the controller records the run
+    whole = (config.args_source == pytest.Config.ArgsSource.TESTPATHS and not config.option.keyword
+             and not config.option.markexpr and not config.getoption("lf", False))
+    if not whole:
+        return
+    started, clock = config.stash[_STARTED]
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    stats = reporter.stats if reporter is not None else {}
+    outcomes = {key: len(stats.get(key, [])) for key in ("passed", "failed", "error", "skipped")}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=RUN_RECORD.parent.parent,
+                            capture_output=True, text=True).stdout.strip()
+    record = {"seconds": round(time.perf_counter() - clock, 1), "started": time.strftime("%Y-%m-%d %H:%M UTC",
+              time.gmtime(started)), "commit": commit, **outcomes, "exit": int(exitstatus), "cores": os.cpu_count(),
+              "workers": int(getattr(config.option, "numprocesses", 0) or 0), "load": os.getloadavg()[0]}
+    RUN_RECORD.parent.mkdir(exist_ok=True)
+    RUN_RECORD.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sitebuild import DEFAULT, LANGUAGES, english_pages
+from sitebuild import DEFAULT, LANGUAGES, ROOT, english_pages
 
 PAGES = english_pages()
 NAV_WORDS = {"fr": "Notre approche", "es": "Nuestro enfoque", "ar": "نهجنا", "en": "Our approach"}
@@ -150,3 +150,25 @@ def test_every_stylesheet_and_script_a_page_asks_for_is_in_the_build(built):
             assert file.is_file(), (path.relative_to(built.site).as_posix(), ref)
             checked += 1
     assert checked > len(pages) * 3
+
+
+def test_every_page_loads_one_small_project_stylesheet_and_minified_own_assets(built):
+    """Besides the theme's fingerprinted stylesheets, every page links one stylesheet of the project's
+    own (kb.css, tool pages included) and no print-only sheet that would block screen rendering; the
+    built copies of the project's own stylesheet and scripts are minified: smaller than their sources
+    in docs/assets and without comments (issue 22)."""
+    import gzip
+
+    from sitebuild import soup
+
+    for path in built.html_files():
+        sheets = [link["href"] for link in soup(path).select('link[rel~="stylesheet"][href]')]
+        own = [s for s in sheets if "/stylesheets/" not in s]
+        assert [s.rsplit("/", 1)[-1] for s in own] == ["kb.css"], (path.relative_to(built.site).as_posix(), sheets)
+    css = (built.site / "assets" / "kb.css").read_bytes()
+    assert len(gzip.compress(css, 6)) < 4000
+    sources = sorted(p for p in (ROOT / "docs" / "assets").iterdir() if p.suffix in (".css", ".js"))
+    assert len(sources) >= 6
+    for source in sources:
+        shipped = (built.site / "assets" / source.name).read_text(encoding="utf-8")
+        assert len(shipped) < source.stat().st_size and "/*" not in shipped, source.name
