@@ -11,10 +11,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 import kbglue
-from kb import cssprune, minify, theme_markup
+from kb import cssprune, minify, render, theme_markup
 
 log = logging.getLogger("mkdocs.hooks.theme_markup")
 THEME_SHEETS = "assets/stylesheets"
+
+
+# The theme's templates are compiled once per process, not once per language (kb/render.py).
+def on_env(env, *, config: MkDocsConfig, files):
+    env.bytecode_cache = render.THEME_BYTECODE
+    return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
