@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.mdblocks import Block, page_blocks
 
@@ -77,7 +78,9 @@ def _target(target: str) -> str:
     return target[2:] if target.startswith("./") else target
 
 
-# The structure of a page's text (front matter not included).
+# The structure of a page's text (front matter not included). Cached: an English page is compared
+# with each of its three translations. Callers only read it.
+@lru_cache(maxsize=2048)
 def structure(text: str, path: str = "<page>") -> Structure:
     return structure_of(page_blocks(text, path))
 

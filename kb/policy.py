@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape as html_unescape
@@ -219,16 +220,54 @@ TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*")
 ALARM = re.compile(r"""(?<=['"\s/])on|&|j[\x00-\x20]*a[\x00-\x20]*v[\x00-\x20]*a""", re.I)
 SCRIPT_TAG = re.compile(r"<script(?=[\s/>])([^>]*)>", re.I)
 SCRIPT_END = re.compile(r"</script", re.I)
+# ALARM's parts, searched one by one in surely_clean ("&" by str.find): faster than the alternation.
+ALARM_ON = re.compile(r"""['"\s/]on""", re.I)
+ALARM_JAVA = re.compile(r"j[\x00-\x20]*a[\x00-\x20]*v[\x00-\x20]*a", re.I)
 SIMPLE_ATTR = re.compile(r"""[\s/]*([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?[\s/]*""")
 
 
 def surely_clean(html: str, allowed: set[str]) -> bool:
+    if "\x00" in html:  # the separator of the tag list below: read tag by tag instead
+        return _surely_clean_tag_by_tag(html, allowed)
+    # The same checks with the per-tag work in C: the tags are listed once, their quotes counted in
+    # one pass, and the alarms found by three searches over the tags joined by NUL (in no tag here);
+    # only the tags that hold an alarm are read attribute by attribute. A page holds ~750 tags: a
+    # Python loop running a search in each was most of a build's policy time.
+    tags = TAG.findall(html)
+    if tags and not tags[-1].endswith(">"):  # only the last tag can run to the end without ">"
+        return False
+    if any((tag.count('"') | tag.count("'")) & 1 for tag in tags):
+        return False
+    joined = "\x00".join(tags)
+    hits = [m.start() + 1 for m in ALARM_ON.finditer(joined)] + [m.start() for m in ALARM_JAVA.finditer(joined)]
+    position = joined.find("&")
+    while position >= 0:
+        hits.append(position)
+        position = joined.find("&", position + 1)
+    if hits:
+        starts, offset = [], 0
+        for tag in tags:
+            starts.append(offset)
+            offset += len(tag) + 1
+        for index in sorted({bisect_right(starts, hit) - 1 for hit in hits}):
+            if not _plain_tag_is_clean(tags[index]):
+                return False
+    return _scripts_clean(html, allowed)
+
+
+# The quick look one tag at a time (pages that hold a NUL character).
+def _surely_clean_tag_by_tag(html: str, allowed: set[str]) -> bool:
     for match in TAG.finditer(html):
         tag = match.group(0)
         if not tag.endswith(">") or tag.count('"') % 2 or tag.count("'") % 2:
             return False
         if ALARM.search(tag) and not _plain_tag_is_clean(tag):
             return False
+    return _scripts_clean(html, allowed)
+
+
+# Each <script> has a src attribute or a non-script type, or its text is an allowed one.
+def _scripts_clean(html: str, allowed: set[str]) -> bool:
     for match in SCRIPT_TAG.finditer(html):
         attrs = _simple_attributes(match.group(1))
         if attrs is None:

@@ -62,8 +62,10 @@ def test_the_quick_look_never_calls_unsafe_html_clean():
     clean = (f"<html><head><script>{listed}</script><script src='../a.js'></script></head><body>"
              "<p title=\"based on &amp; near\">Based on the text</p><a href='/ok/?a=1&amp;b=2'>ok</a>\nSNIPPET</body></html>")
     assert policy.surely_clean(clean.replace("SNIPPET", ""), allowed)
+    # A page holding a NUL character is looked at tag by tag (the fast look joins tags with NUL).
+    assert policy.surely_clean(clean.replace("SNIPPET", "\x00"), allowed)
     for snippet in HOSTILE:
-        for html in (snippet, clean.replace("SNIPPET", snippet)):
+        for html in (snippet, clean.replace("SNIPPET", snippet), clean.replace("SNIPPET", "\x00" + snippet)):
             scanner = policy._Scanner(allowed)
             scanner.feed(html)
             scanner.close()
