@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -213,9 +214,13 @@ def world_map() -> WorldMap:
 
 # A contact as shown everywhere (directory, find your network): phone written for reading.
 def contact_view(contact: Any) -> Contact:
-    display = None
-    if contact.phone:
-        display = phonenumbers.format_number(phonenumbers.parse(contact.phone),
-                                             phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    display = phone_display(contact.phone) if contact.phone else None
     return Contact(contact.role, contact.email, contact.phone, display,
                    contact.visibility is Visibility.NETWORK)
+
+
+# An E.164 number in international format ("+44 20 7946 0000"); cached: each number is shown in
+# every language and in more than one directory.
+@lru_cache(maxsize=4096)
+def phone_display(phone: str) -> str:
+    return str(phonenumbers.format_number(phonenumbers.parse(phone), phonenumbers.PhoneNumberFormat.INTERNATIONAL))
