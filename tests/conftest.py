@@ -1,11 +1,14 @@
-"""Shared fixtures: real builds of the project, each made once per test session into a temporary
-folder (never reading a developer's build/offline or build/zim), and one headless Chromium per test
-module.
+"""Shared fixtures: real builds of the project, each made once per test run into a temporary folder
+(never reading a developer's build/offline or build/zim), and one headless Chromium per test module.
 
 `built`/`built_network`: the site alone, with no download manifests. `offline` and `zims`: what
 `make offline` and `make zim` write, from a copy of the project holding a network-only canary
 contact. `shipped`: what `make build` ships, built after both, so its Download page lists them and
 its downloads/ holds them.
+
+`make test` runs the suite in parallel (pytest-xdist, `--dist loadgroup`): each test module is one
+group that runs in one worker, so module fixtures (the browser, a module's build) are made once; the
+session builds are made once per run by whichever worker first needs them (`once`) and shared by all.
 """
 from __future__ import annotations
 
@@ -20,7 +23,29 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import LANGUAGES, Build, add_network_canary, build_site, copy_project
+from sitebuild import LANGUAGES, Build, add_network_canary, build_once, copy_project, once
+
+# ---------------------------------------------------------------- parallel runs
+
+# Test modules whose module fixture is parametrised by edition: each edition is its own group, so the
+# two editions' checks (axe on every page: minutes each) run in two workers at once.
+SPLIT_BY_PARAM = {"tests/a11y/test_every_page.py": "edition_build"}
+
+
+# One xdist group per test module (so a module's fixtures are made once, in one worker), or per module
+# and parameter for SPLIT_BY_PARAM. Runs before xdist appends the group to the test ids.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        module = item.nodeid.split("::")[0]
+        group = module
+        param = SPLIT_BY_PARAM.get(module)
+        callspec = getattr(item, "callspec", None)
+        if param and callspec is not None and param in callspec.params:
+            group = f"{module}[{callspec.params[param]}]"
+        item.add_marker(pytest.mark.xdist_group(group))
 
 _STARTED = pytest.StashKey[tuple[float, float]]()
 
@@ -28,14 +53,14 @@ _STARTED = pytest.StashKey[tuple[float, float]]()
 @pytest.fixture(scope="session")
 def no_downloads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Build settings that point the download lists at an empty folder, whatever build/ holds."""
-    empty = tmp_path_factory.mktemp("no-downloads")
+    empty, _ = once(tmp_path_factory, "no-downloads", lambda folder: {})
     return {"KB_OFFLINE_DIR": str(empty), "KB_ZIM_DIR": str(empty)}
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[str, str]) -> Build:
     """The public edition of this repository, built once into a temporary folder (no download lists)."""
-    build = build_site(tmp_path_factory.mktemp("public") / "site", env=no_downloads)
+    build = build_once(tmp_path_factory, "public", env=no_downloads)
     assert build.returncode == 0, build.log
     return build
 
@@ -43,7 +68,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[str, str]
 @pytest.fixture(scope="session")
 def built_network(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[str, str]) -> Build:
     """The network edition of this repository, built once into a temporary folder."""
-    build = build_site(tmp_path_factory.mktemp("network") / "site", env={"KB_EDITION": "network", **no_downloads})
+    build = build_once(tmp_path_factory, "network", env={"KB_EDITION": "network", **no_downloads})
     assert build.returncode == 0, build.log
     return build
 
@@ -51,9 +76,12 @@ def built_network(tmp_path_factory: pytest.TempPathFactory, no_downloads: dict[s
 @pytest.fixture(scope="session")
 def canary_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project whose data holds a network-only contact (sitebuild.NETWORK_CANARY)."""
-    project = copy_project(tmp_path_factory.mktemp("canary") / "project")
-    add_network_canary(project)
-    return project
+    def make(folder: Path) -> dict:
+        add_network_canary(copy_project(folder / "project"))
+        return {}
+
+    folder, _ = once(tmp_path_factory, "canary", make)
+    return folder / "project"
 
 
 @dataclass
@@ -83,15 +111,19 @@ def _run(command: list[str], project: Path, timeout: int) -> subprocess.Complete
 @pytest.fixture(scope="session")
 def offline(canary_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Offline:
     """All four offline editions, built by the same command as `make offline`, then unzipped."""
-    out = tmp_path_factory.mktemp("offline")
-    result = _run(["kb.offline", "--out", str(out)], canary_project, 900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    unpacked = tmp_path_factory.mktemp("unpacked")
-    for lang in LANGUAGES:
-        with zipfile.ZipFile(out / f"kb-offline-{lang}.zip") as archive:
-            archive.extractall(unpacked / lang)
+    def make(folder: Path) -> dict:
+        result = _run(["kb.offline", "--out", str(folder / "out")], canary_project, 900)
+        if result.returncode == 0:
+            for lang in LANGUAGES:
+                with zipfile.ZipFile(folder / "out" / f"kb-offline-{lang}.zip") as archive:
+                    archive.extractall(folder / "unpacked" / lang)
+        return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+    folder, made = once(tmp_path_factory, "offline", make)
+    assert made["returncode"] == 0, made["stdout"] + made["stderr"]
+    out = folder / "out"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    return Offline(out=out, log=result.stdout, manifest=manifest, unpacked=unpacked)
+    return Offline(out=out, log=made["stdout"], manifest=manifest, unpacked=folder / "unpacked")
 
 
 @dataclass
@@ -116,18 +148,22 @@ class Zims:
 @pytest.fixture(scope="session")
 def zims(canary_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Zims:
     """All four ZIM files, built by `python -m kb.zim` (what `make zim` runs)."""
-    out = tmp_path_factory.mktemp("zim")
-    result = _run(["kb.zim", "--out", str(out)], canary_project, 900)
-    assert result.returncode == 0, result.stdout + result.stderr
+    def make(folder: Path) -> dict:
+        result = _run(["kb.zim", "--out", str(folder / "out")], canary_project, 900)
+        return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+    folder, made = once(tmp_path_factory, "zim", make)
+    assert made["returncode"] == 0, made["stdout"] + made["stderr"]
+    out = folder / "out"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    return Zims(out=out, log=result.stdout, manifest=manifest)
+    return Zims(out=out, log=made["stdout"], manifest=manifest)
 
 
 @pytest.fixture(scope="session")
 def shipped(canary_project: Path, offline: Offline, zims: Zims, tmp_path_factory: pytest.TempPathFactory) -> Build:
     """What `make build` ships: `make offline`, `make zim`, then the strict build, whose Download page
     lists the zips and ZIM files and whose downloads/ holds them."""
-    build = build_site(tmp_path_factory.mktemp("shipped") / "site", project=canary_project,
+    build = build_once(tmp_path_factory, "shipped", project=canary_project,
                        env={"KB_OFFLINE_DIR": str(offline.out), "KB_ZIM_DIR": str(zims.out)})
     assert build.returncode == 0, build.log
     assert (build.site / "downloads").is_dir(), "the shipped build has no downloads/ folder"

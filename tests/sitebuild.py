@@ -1,13 +1,18 @@
-"""Build the real site into a folder and read what it produced."""
+"""Build the real site into a folder and read what it produced; make a build once per test run."""
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,3 +87,48 @@ def english_pages(project: Path = ROOT) -> list[str]:
             parts = parts[:-1]
         pages.append("/".join(parts) + "/" if parts else "")
     return pages
+
+
+# The folder shared by every worker of this run, and by nothing else: under xdist the controller's
+# basetemp (each worker's is a folder inside it), else this session's basetemp.
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    base = factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+# Make something once per test run for all workers: make(folder) fills `folder` and returns a JSON-able
+# record, kept beside it. The first worker to ask makes it under an exclusive file lock while the others
+# wait; the others then read the record. An exception is recorded too, so every worker fails the same
+# way. Returns (folder, record).
+def once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    root = run_folder(factory)
+    folder, record = root / name, root / f"{name}.json"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not record.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                try:
+                    result = make(folder)
+                except Exception:
+                    result = {"error": traceback.format_exc()}
+                record.write_text(json.dumps(result), encoding="utf-8")
+            made = json.loads(record.read_text(encoding="utf-8"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    if "error" in made:
+        pytest.fail(f"making the shared fixture {name!r} failed:\n{made['error']}", pytrace=False)
+    return folder, made
+
+
+# A site built once per run (see once) into <shared>/<name>/site: the Build of every worker.
+def build_once(factory: pytest.TempPathFactory, name: str, project: Path = ROOT, env: dict | None = None) -> Build:
+    def make(folder: Path) -> dict:
+        build = build_site(folder / "site", project=project, env=env)
+        return {"returncode": build.returncode, "log": build.log}
+
+    folder, made = once(factory, name, make)
+    return Build(site=folder / "site", returncode=made["returncode"], log=made["log"])
