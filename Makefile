@@ -112,7 +112,7 @@ server: $(VENV)/.installed
 # runs whole in one worker and the shared builds are made once per run (tests/conftest.py).
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 test: lint $(VENV)/.tools-installed browser kiwix editor-install validator server
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 # axe-core and the Nu HTML Checker on every page, four languages, both editions.
 a11y: $(VENV)/.installed browser validator

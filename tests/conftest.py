@@ -30,10 +30,17 @@ from sitebuild import LANGUAGES, Build, add_network_canary, build_once, copy_pro
 # Test modules whose module fixture is parametrised by edition: each edition is its own group, so the
 # two editions' checks (axe on every page: minutes each) run in two workers at once.
 SPLIT_BY_PARAM = {"tests/a11y/test_every_page.py": "edition_build"}
+# The longest test modules, longest first (the durations of a whole run: `pytest --durations=60`). They
+# are handed out first (with `--no-loadscope-reorder`), so no worker starts a long one near the end.
+LONGEST_FIRST = ("tests/a11y/test_every_page.py", "tests/a11y/test_keyboard.py", "tests/host/test_host_public.py",
+                 "tests/host/test_host_network.py", "tests/browser/test_safety_browser.py",
+                 "tests/editor/test_editor_browser.py", "tests/browser/test_quick_exit_browser.py",
+                 "tests/directory/test_directory_site.py", "tests/offline/test_offline_browser.py")
 
 
 # One xdist group per test module (so a module's fixtures are made once, in one worker), or per module
-# and parameter for SPLIT_BY_PARAM. Runs before xdist appends the group to the test ids.
+# and parameter for SPLIT_BY_PARAM; the longest modules first. Runs before xdist appends the group to
+# the test ids (--dist loadgroup).
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
@@ -46,6 +53,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if param and callspec is not None and param in callspec.params:
             group = f"{module}[{callspec.params[param]}]"
         item.add_marker(pytest.mark.xdist_group(group))
+    rank = {module: n for n, module in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order
 
 _STARTED = pytest.StashKey[tuple[float, float]]()
 

@@ -13,8 +13,9 @@ EDITIONS = ("public", "network")
 
 
 @pytest.fixture(scope="module", params=EDITIONS)
-def edition_build(request, built, built_network):
-    return request.param, (built if request.param == "public" else built_network)
+def edition_build(request):
+    # Only the edition's own build: under `make test` the two editions run in two workers at once.
+    return request.param, request.getfixturevalue("built" if request.param == "public" else "built_network")
 
 
 def test_every_page_of_every_language_is_checked(edition_build):

@@ -68,6 +68,14 @@ def poll(page, expression: str, seconds: float = 15) -> None:
     raise AssertionError(f"never true: {expression}")
 
 
+def until_seen(page, neutral: Neutral, seconds: float = 15) -> None:
+    """Wait until the neutral page has been requested (Playwright delivers the request while it waits)."""
+    deadline = time.monotonic() + seconds
+    while not neutral.seen:
+        assert time.monotonic() < deadline, "the neutral page was never requested"
+        page.wait_for_timeout(50)
+
+
 def ax_nodes(page) -> list[dict]:
     """Chromium's own accessibility tree of the page (CDP), not Playwright's approximation."""
     session = page.context.new_cdp_session(page)
@@ -110,13 +118,17 @@ def test_a_navigation_that_does_not_happen_offers_to_return_and_restores(built, 
     back, or the way back leaves the title, content or focus unrestored."""
     neutral = Neutral(browser, mode="refuse")
     page = neutral.context.new_page()
+    page.clock.install()  # the page's timers: the 6 s stall delay is run through, not waited for
     reading = url(base, "fr", "principles/")
     goto(page, reading)
     title = page.title()
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
+    poll(page, "document.title === ''")  # leaving: covered, and the neutral page asked for
+    until_seen(page, neutral)
     back = page.get_by_role("button", name=label("quick_exit.return", "fr"))
+    page.clock.run_for(6000)
     back.wait_for(timeout=15000)
     assert page.url == reading and neutral.seen
     assert page.title() == ""  # hidden while it could still leave
@@ -164,6 +176,7 @@ def test_shift_counts_on_key_up_alone_restarts_and_says_when_reset(built, browse
     window is fixed rather than restarted, or the reset is silent."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
+    page.clock.install()  # the page's timers run through the seconds below, exactly, without waiting them out
     goto(page, url(base, "en", "approach/"))
     status = page.locator("[data-kb-exit-status]")
     page.keyboard.down("Shift")
@@ -181,13 +194,13 @@ def test_shift_counts_on_key_up_alone_restarts_and_says_when_reset(built, browse
     # Each press restarts the window: three presses 3 s apart (6 s in all) still count.
     page.keyboard.press("Shift")
     assert status.inner_text() == label("quick_exit.two_left", "en")
-    page.wait_for_timeout(3000)
+    page.clock.run_for(3000)
     page.keyboard.press("Shift")
     assert status.inner_text() == label("quick_exit.one_left", "en")
-    page.wait_for_timeout(3000)
+    page.clock.run_for(3000)
     assert status.inner_text() == label("quick_exit.one_left", "en")
     # Then 5 s without a press: reset, and said.
-    page.wait_for_timeout(2600)
+    page.clock.run_for(2600)
     assert status.inner_text() == label("quick_exit.reset", "en")
     page.keyboard.press("Shift")
     assert status.inner_text() == label("quick_exit.two_left", "en")
@@ -223,6 +236,7 @@ def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser,
     no navigation. Fails when practice requests the neutral page or navigates, or practice off no longer leaves."""
     neutral = Neutral(browser)
     page = neutral.context.new_page()
+    page.clock.install()  # the page's timers run through the stall delay below without waiting it out
     safety = url(base, "ar", "safety/")
     goto(page, safety)
     toggle = page.locator("[data-kb-practice-toggle]")
@@ -240,7 +254,8 @@ def test_practice_mode_shows_what_would_happen_and_opens_nothing(built, browser,
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     assert host in page.get_by_role("alert").inner_text()
-    page.wait_for_timeout(7000)  # longer than the stall delay: still nothing requested
+    page.clock.run_for(7000)  # longer than the stall delay: every timer of the page has run
+    settle(page)  # and then no request for 500 ms: still nothing requested
     assert page.url == safety and neutral.seen == []
     assert page.locator("[role=alert]").count() == 1
     page.get_by_role("button", name=label("quick_exit.return", "ar")).click()
