@@ -135,8 +135,19 @@ def settle(page, seconds: float = 3) -> None:
     raise AssertionError("animations still running")
 
 
+def faster_animations(page, rate: float = 10) -> None:
+    """Play the page's CSS transitions and animations `rate` times faster (DevTools' Animation domain): they
+    still run and end as they do for a reader, and settle() waits a tenth of the time for each."""
+    session = page.context.new_cdp_session(page)
+    session.send("Animation.enable")
+    session.send("Animation.setPlaybackRate", {"playbackRate": rate})
+
+
 def walk(page, wait: bool = False) -> tuple[list[str], list[dict]]:
-    """Tab from the top until the first stop comes round again; returns the expected marks and the stops."""
+    """Tab from the top until the first stop comes round again; returns the expected marks and the stops.
+    With `wait`, each stop is read once no transition or animation runs (at ten times their speed)."""
+    if wait:
+        faster_animations(page)
     expected = page.evaluate(MARK)
     stops: list[dict] = []
     for _ in range(MAX_STOPS):
