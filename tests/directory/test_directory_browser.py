@@ -4,20 +4,17 @@ from __future__ import annotations
 import pytest
 
 from browser_support import goto, serve
-from dirproject import make_project
-from sitebuild import Build, build_site
+from sitebuild import Build
 
 # No inline script or eval may run: the filter must work under this policy.
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The public edition of the fixture project, English only (the filter is language-neutral)."""
-    project = make_project(tmp_path_factory.mktemp("dir-browser") / "project")
-    build = build_site(project / "site", project=project, env={"KB_EDITION": "public", "KB_ONLY_LANG": "en"})
-    assert build.returncode == 0, build.log
-    return build
+def site(dir_public: Build) -> Build:
+    """The public edition of the fixture project (tests/directory/conftest.py; the filter is language-neutral,
+    English is read)."""
+    return dir_public
 
 
 # The data-org of the rows the browser shows.

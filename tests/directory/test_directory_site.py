@@ -27,12 +27,9 @@ def name_of(org: str, lang: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The public edition of the fixture project."""
-    project = make_project(tmp_path_factory.mktemp("dir-public") / "project")
-    build = build_site(project / "site", project=project, env={"KB_EDITION": "public"})
-    assert build.returncode == 0, build.log
-    return build
+def public(dir_public: Build) -> Build:
+    """The public edition of the fixture project (tests/directory/conftest.py)."""
+    return dir_public
 
 
 @pytest.fixture(scope="module")
