@@ -108,7 +108,7 @@ validator: $(VENV)/.installed
 server: $(VENV)/.installed
 	@$(PY) -m kb.host --install-only
 
-# In parallel (pytest-xdist): one worker per core (TEST_WORKERS=1 runs in one process); each test module
+# In parallel (pytest-xdist): one worker per core (TEST_WORKERS=0 runs in one process); each test module
 # runs whole in one worker and the shared builds are made once per run (tests/conftest.py).
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 test: lint $(VENV)/.tools-installed browser kiwix editor-install validator server
