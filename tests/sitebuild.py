@@ -72,9 +72,21 @@ def add_network_canary(project: Path) -> None:
         "    visibility: network\n    last_verified: 2026-01-15\n"), encoding="utf-8")
 
 
-# Parse an HTML file.
+# Parse an HTML file. A page of a build shared by the run (build_once) is parsed once per worker and
+# the same tree handed to every test that reads it (most read every page of `built`): read-only, so a
+# test that changes a parsed page changes a copy (copy.copy).
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    if not any(parent in _SHARED for parent in path.parents):
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        _PARSED[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return _PARSED[key]
+
+
+_PARSED: dict[tuple[Path, int, int], BeautifulSoup] = {}
+_SHARED: set[Path] = set()  # the folders made by once()
 
 
 # The English page paths (as URL folders) of the source tree, from docs/en.
@@ -119,6 +131,7 @@ def once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict
             made = json.loads(record.read_text(encoding="utf-8"))
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+    _SHARED.add(folder)
     if "error" in made:
         pytest.fail(f"making the shared fixture {name!r} failed:\n{made['error']}", pytrace=False)
     return folder, made

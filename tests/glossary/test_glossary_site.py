@@ -3,6 +3,7 @@ definition in the page's language (and only the first use), and the networks' ti
 with dates in the reader's language."""
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -41,7 +42,7 @@ def test_glossary_page_lists_every_term_with_definition_and_sources(built, lang)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_first_use_carries_its_definition_in_the_page_language_and_only_the_first(built, lang):
     page = built.page(lang, "approach/")
-    content = page.select_one("article")
+    content = copy.copy(page.select_one("article"))  # changed below: the parsed page is shared
     buttons = content.select("button.kb-term__button")
     targets = [b["popovertarget"] for b in buttons]
     assert targets and len(targets) == len(set(targets))  # one button per term
