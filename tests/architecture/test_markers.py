@@ -63,6 +63,6 @@ def test_the_build_fails_on_an_unknown_marker_naming_file_and_line(tmp_path: Pat
     lines.insert(len(lines), "")
     lines.append("<!-- kb:directroy apmn -->")
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    build = build_site(tmp_path / "site", project=root)
+    build = build_site(tmp_path / "site", project=root, env={"KB_ONLY_LANG": "fr"})  # the page's language
     assert build.returncode != 0
     assert f"docs/fr/approach.md:{len(lines)}: unknown marker 'kb:directroy'" in build.log
