@@ -145,3 +145,17 @@ def build_once(factory: pytest.TempPathFactory, name: str, project: Path = ROOT,
 
     folder, made = once(factory, name, make)
     return Build(site=folder / "site", returncode=made["returncode"], log=made["log"])
+
+
+# A fixture project written once per run by `write(folder)` (see once), then built once (build_once);
+# the build must succeed.
+def fixture_build_once(factory: pytest.TempPathFactory, name: str, write: Callable[[Path], object],
+                       env: dict) -> Build:
+    def make(folder: Path) -> dict:
+        write(folder / "project")
+        return {}
+
+    project, _ = once(factory, f"{name}-project", make)
+    build = build_once(factory, f"{name}-site", project=project / "project", env=env)
+    assert build.returncode == 0, build.log
+    return build
