@@ -235,3 +235,38 @@ def test_free_text_has_a_length_bound_per_kind(repo: Repo) -> None:
     assert repo.problems() == [
         f"{F}:6: name.en: is 201 characters long; a name has at most 200 characters: shorten it",
         f"{F}:11: contacts[0].role: is 201 characters long; a name has at most 200 characters: shorten it"]
+
+
+def test_every_invisible_or_line_breaking_character_is_refused_in_text() -> None:
+    """check_text's quick path (a printable text is not read character by character) misses none of
+    the characters the slow path refuses: every code point of categories Cf, Cc, Zl and Zp but the
+    two joiners, between letters, is refused with its code point named."""
+    import sys
+    import unicodedata
+
+    from pydantic_core import PydanticCustomError
+
+    from kb.fields import ALLOWED_FORMAT_CHARS, check_text
+
+    refused = [chr(c) for c in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(c)) in ("Cf", "Cc", "Zl", "Zp") and chr(c) not in ALLOWED_FORMAT_CHARS]
+    assert len(refused) > 150
+    for ch in refused:
+        with pytest.raises(PydanticCustomError) as caught:
+            check_text(f"a{ch}b")
+        assert f"U+{ord(ch):04X}" in str(caught.value), ch
+    for ch in ALLOWED_FORMAT_CHARS:
+        assert check_text(f"a{ch}b") == f"a{ch}b"
+
+
+def test_country_codes_are_babels_territories_less_the_non_countries() -> None:
+    """kb.fields.COUNTRIES is written out (no locale is loaded for a data check); it must stay the
+    two-letter territories of the installed Babel's CLDR data less NOT_COUNTRIES."""
+    from babel import Locale
+
+    from kb.fields import COUNTRIES, NOT_COUNTRIES
+
+    derived = {code for code in Locale("en").territories
+               if isinstance(code, str) and len(code) == 2 and code.isalpha()} - NOT_COUNTRIES
+    assert set(COUNTRIES) == derived
+    assert {"AU", "GB", "NO", "FR"} <= COUNTRIES and not {"UK", "EU", "XK", "ZZ"} & COUNTRIES
