@@ -512,7 +512,11 @@ def test_target() -> str:
     met = ok and run["seconds"] < TEST_S
     return (target(name, figure, met) + f"\n  last whole run: {run['started']}, commit {run['commit']}, "
             f"{run['passed']} passed, {run['failed']} failed, {run['error']} errors, {run['workers']} workers, "
-            f"{run['cores']} cores, load {run['load']:.1f}")
+            f"{run['cores']} cores, load {run['load']:.1f}"
+            + (f"\n  the machine's busy CPU during that run: {run['cpu_seconds'] / 60:.1f} CPU-min, "
+               f"{run['cpu_busy']:.0%} of its {run['cores']} cores (at least "
+               f"{run['cpu_seconds'] / run['cores'] / 60:.1f} min on {run['cores']} cores whatever the parallelism)"
+               if "cpu_seconds" in run else ""))
 
 
 if __name__ == "__main__":

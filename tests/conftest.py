@@ -57,6 +57,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order
 
 _STARTED = pytest.StashKey[tuple[float, float]]()
+_CPU = pytest.StashKey[tuple[float, float]]()
 
 
 @pytest.fixture(scope="session")
@@ -197,6 +198,20 @@ RUN_RECORD = Path(__file__).resolve().parent.parent / "build" / "test-run.json"
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     session.config.stash[_STARTED] = (time.time(), time.perf_counter())
+    session.config.stash[_CPU] = _machine_cpu()
+
+
+# The machine's busy and total CPU seconds so far (Linux /proc/stat; (0, 0) elsewhere): over a run,
+# how much of the cores the suite (and anything else running) kept busy.
+def _machine_cpu() -> tuple[float, float]:
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    total = sum(fields[:8])  # user nice system idle iowait irq softirq steal (guest is inside user)
+    return (total - idle) / tick, total / tick
 
 
 # After a run of the whole suite (`make test`: no file, -k or -m chosen), build/test-run.json records
@@ -218,5 +233,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     record = {"seconds": round(time.perf_counter() - clock, 1), "started": time.strftime("%Y-%m-%d %H:%M UTC",
               time.gmtime(started)), "commit": commit, **outcomes, "exit": int(exitstatus), "cores": os.cpu_count(),
               "workers": int(getattr(config.option, "numprocesses", 0) or 0), "load": os.getloadavg()[0]}
+    (busy0, total0), (busy1, total1) = config.stash.get(_CPU, (0.0, 0.0)), _machine_cpu()
+    if total1 > total0:
+        record["cpu_seconds"] = round(busy1 - busy0)  # busy CPU time of the whole machine during the run
+        record["cpu_busy"] = round((busy1 - busy0) / (total1 - total0), 2)  # share of all cores kept busy
     RUN_RECORD.parent.mkdir(exist_ok=True)
     RUN_RECORD.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
