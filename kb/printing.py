@@ -19,7 +19,9 @@ from .markers import handler
 from .urls import relative_url
 
 PAGES = "print_pages"  # PageView.state key: the pages to print, given by the glue
-DROP = ".kb-notice--unreviewed"  # the print page carries its own notice once
+DROP_CLASS = "kb-notice--unreviewed"  # the print page carries its own notice once
+DEMOTE = {f"h{level}": f"h{level + 1}" for level in range(2, 6)}
+LINK_ATTRIBUTE = {"a": "href", "img": "src"}  # the links rewritten
 
 
 # The slug of a page for ids ("networks/apmn.md" -> "networks-apmn").
@@ -38,25 +40,28 @@ def site_path(url: str) -> str:
 
 
 # Rewrite one included page's HTML: prefixed ids, demoted headings, links that still work.
+# One walk over the parsed page does every rewrite (CSS selectors and one find_all per rule cost
+# more than the parse itself).
 def rewrite_page(html: str, *, path: str, page_url: str, print_url: str, included: dict[str, str]) -> str:
     doc = BeautifulSoup(html, "html.parser")
-    for node in doc.select(DROP):
+    for node in doc.find_all(class_=DROP_CLASS):
         node.decompose()
     first_h1 = doc.find("h1")
     if first_h1 is not None:
         first_h1.decompose()
-    for level in range(5, 1, -1):  # h5 -> h6 ... h2 -> h3, deepest first
-        for heading in doc.find_all(f"h{level}"):
-            heading.name = f"h{level + 1}"
     prefix = slug(path)
-    for node in doc.find_all(id=True):
-        node["id"] = f"{prefix}--{node['id']}"
-    for node in doc.select("[popovertarget]"):  # glossary first uses (kb/glossary.py)
-        node["popovertarget"] = f"{prefix}--{node['popovertarget']}"
-    for attr, tag in (("href", "a"), ("src", "img")):
-        for node in doc.find_all(tag, attrs={attr: True}):
-            node[attr] = rewrite_link(str(node[attr]), page_url=page_url, print_url=print_url,
-                                      included=included, own=path)
+    for node in doc.find_all(True):
+        attrs = node.attrs
+        if node.name in DEMOTE:  # h2 -> h3 ... h5 -> h6
+            node.name = DEMOTE[node.name]
+        if "id" in attrs:
+            attrs["id"] = f"{prefix}--{attrs['id']}"
+        if "popovertarget" in attrs:  # glossary first uses (kb/glossary.py)
+            attrs["popovertarget"] = f"{prefix}--{attrs['popovertarget']}"
+        link = LINK_ATTRIBUTE.get(node.name)
+        if link is not None and link in attrs:
+            attrs[link] = rewrite_link(str(attrs[link]), page_url=page_url, print_url=print_url,
+                                       included=included, own=path)
     return str(doc)
 
 
