@@ -278,10 +278,23 @@ def prune_site(site: Path, sheets: list[str]) -> dict[str, tuple[str, int, int]]
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # the map of the original only
         renamed[path.name] = (name, len(css.encode("utf-8")), len(pruned.encode("utf-8")))
     if renamed:
-        pattern = re.compile("|".join(re.escape(old) for old in renamed))
+        names = {old: name for old, (name, _before, _after) in renamed.items()}
         for html in html_files:
             text = html.read_text(encoding="utf-8")
-            new = pattern.sub(lambda m: renamed[m.group(0)][0], text)
+            new = rename_links(text, names)
             if new != text:
                 html.write_text(new, encoding="utf-8")
     return renamed
+
+
+# Every old stylesheet name in a page's text replaced by its new one. One str.replace per name
+# (a regular expression of the names scanned each page several times slower); when a name occurs
+# inside another old or new name, one pass with the alternation, so no replacement is replaced again.
+def rename_links(text: str, names: dict[str, str]) -> str:
+    olds, words = list(names), [*names, *names.values()]
+    if any(old in other for i, old in enumerate(olds) for j, other in enumerate(words) if i != j):
+        pattern = re.compile("|".join(re.escape(old) for old in names))
+        return pattern.sub(lambda m: names[m.group(0)], text)
+    for old, new in names.items():
+        text = text.replace(old, new)
+    return text

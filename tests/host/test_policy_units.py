@@ -51,7 +51,29 @@ HOSTILE = [
     "<a title='it\"s' onclick=go()>x</a>", "<a href=x href='javascript:go()'>x</a>",
     "<script type=module>go()</script>", "<svg><a xlink:href='javascript:go()'>x</a></svg>",
     "<form><button formaction='javascript:go()'>x</button></form>", "<a title=\"based on\" onclick=go()>x</a>",
+    "<A HREF='JAVA\tSCRIPT:go()'>x</A>", "<DIV\nOnMouseOver=go()>x</DIV>",
+    # "İ" lowers to two characters: a quick look that lowered the tags without care would look for
+    # the alarm's tag 20 characters too far on, in a clean tag.
+    '<p title="' + "İ" * 20 + '">x</p><b onclick=go()>y</b><i>z</i><i>z</i><i>z</i>',
 ]
+
+
+def test_the_quick_looks_lowercasing_finds_what_re_ignorecase_finds():
+    """The quick look searches the tags lowercased for "on" after a quote, space or slash and for
+    "java" however spaced. That finds what the case-insensitive patterns find only if no character
+    other than these letters lowers to, or case-insensitively matches, one of them, and no character
+    lowers into the quote/space/slash or control classes. Checked over every code point."""
+    letters = set("onjav")
+    for code in range(0x110000):
+        char = chr(code)
+        if char in "onjavONJAV" or 0xD800 <= code <= 0xDFFF:
+            continue
+        lowered = char.lower()
+        assert not re.fullmatch("(?i)[onjav]", char), hex(code)
+        if len(lowered) == 1:
+            assert lowered not in letters, hex(code)
+            assert bool(re.fullmatch(r"""['"\s/]|[\x00-\x20]""", lowered)) == bool(
+                re.fullmatch(r"""['"\s/]|[\x00-\x20]""", char)), hex(code)
 
 
 def test_the_quick_look_never_calls_unsafe_html_clean():
