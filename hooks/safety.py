@@ -14,6 +14,7 @@ from kb import quick_exit, safety
 from kb.zim import zim_enabled
 
 log = logging.getLogger("mkdocs.hooks.safety")
+EXIT_MARKUP = "quick_exit_markup"  # BuildContext.extra key: the rendered control per (language, neutral page)
 
 
 # ---------------------------------------------------------------- events
@@ -63,11 +64,16 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 # Quick exit first in the body, the search dialog named, outbound links noopener noreferrer.
 def protect(output: str, lang: str, config: MkDocsConfig) -> str:
-    labels = kbglue.context(config).labels
+    ctx = kbglue.context(config)
+    labels = ctx.labels
     if not zim_enabled(config):  # Kiwix cannot replace the page by an outside one: no quick exit in a ZIM
-        ctx = kbglue.context(config)
-        markup = quick_exit.exit_markup(ctx.templates, lang, neutral_urls(config)[lang], labels)
-        output = safety.insert_exit(output, markup)
+        url = neutral_urls(config)[lang]
+        # The same control on every page of a language: rendered once per build context (labels,
+        # templates), language and neutral page.
+        made = ctx.extra.setdefault(EXIT_MARKUP, {})
+        if (lang, url) not in made:
+            made[lang, url] = quick_exit.exit_markup(ctx.templates, lang, url, labels)
+        output = safety.insert_exit(output, made[lang, url])
     output = safety.name_search_dialog(output, labels.get("quick_exit.search_dialog", lang))
     return safety.add_noopener(output, safety.origin_of(config.site_url))
 
