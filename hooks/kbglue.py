@@ -169,10 +169,12 @@ def page_path(page: Page) -> str:
 def page_view(page: Page, config: MkDocsConfig, files: Files | list[PageFile]) -> PageView:
     ctx = context(config)
     pages = files if isinstance(files, list) else page_files(files)
-    by_path = {f.path: f.url for f in pages}
+    by_path: dict[str, str] = {}  # made at the first url_of: most views never ask for a URL
     url = page.url or ""
 
     def url_of(path: str) -> str | None:
+        if not by_path:
+            by_path.update((f.path, f.url) for f in pages)
         target = by_path.get(path)
         return None if target is None else relative_url(target, url or ".")
 
