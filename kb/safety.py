@@ -69,6 +69,8 @@ def origin_of(url: str | None) -> str | None:
 def add_noopener(html: str, site_origin: str | None = None) -> str:
     def fix(match: re.Match) -> str:
         tag = match.group(0)
+        if "//" not in tag and "http" not in tag.lower():  # an outbound href holds one: most links are relative
+            return tag
         href = HREF.search(tag)
         if href is None or not is_outbound(href.group(1) if href.group(1) is not None else href.group(2), site_origin):
             return tag

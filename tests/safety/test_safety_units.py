@@ -26,6 +26,20 @@ def test_noopener_added_to_other_origins_only():
     assert '<a rel="external noopener noreferrer" href="//cdn.example.net/">' in out
 
 
+def test_noopener_quick_skip_keeps_links_in_any_case_and_spacing():
+    """Tags without "//" or "http" are skipped unread; an outbound href in upper or mixed case, after
+    spaces or protocol-relative still gets the words, and a relative one never does. Fails when the
+    quick skip looks for "http" case-sensitively or forgets protocol-relative links."""
+    # A URL parser drops tabs and newlines, so "HTTP:/\t/" leaves the site with no "//" in the tag.
+    for href in ("HTTP://example.org/", "hTtPs://example.org/x", "  https://example.org/", "//example.org/",
+                 "HTTP:/\t/example.org/"):
+        out = add_noopener(f'<A HREF="{href}">x</A>', "https://kb.example")
+        assert out == f'<A rel="noopener noreferrer" HREF="{href}">x</A>', out
+    for href in ("../http/", "ht\ttp://example.org/", "https:example.org", "#//x", "https://kb.example/p/"):
+        html = f'<a href="{href}">x</a>'
+        assert add_noopener(html, "https://kb.example") == html
+
+
 def test_noopener_is_idempotent():
     """Running the rewrite twice changes nothing the second time. Fails when the second run adds the words again."""
     once = add_noopener('<a href="https://example.org/">x</a>')
