@@ -135,7 +135,11 @@ def meta_of(text: str, path: str) -> dict:
 # What a translator translates, normalised: title, description and body of an English page.
 def source_text(text: str, path: str = "<english>") -> str:
     text = normalise(text)
-    meta = meta_of(text, path)
+    return _source_text(text, meta_of(text, path))
+
+
+# source_text of a normalised text whose front matter is already read.
+def _source_text(text: str, meta: dict) -> str:
     _yaml, body, _line = split_front_matter(text)
     title = str(meta.get("title", "") or "")
     description = str(meta.get("description", "") or "")
@@ -204,9 +208,9 @@ def cell_for(record: Record | None, digest: str) -> Cell:
     return Cell(CURRENT if hash_matches(record.source_hash, digest) else OUTDATED, record.reviewed)
 
 
-# The front-matter title of a page ("" if none or unreadable).
-def _title(text: str, path: str) -> str:
-    return str(meta_of(normalise(text), path).get("title", "") or "")
+# The front-matter title of a page's front matter ("" if none).
+def _title(meta: dict) -> str:
+    return str(meta.get("title", "") or "")
 
 
 # Read docs/<lang>/ trees and compute every page's state in every language (English hashed once).
@@ -217,19 +221,20 @@ def scan(docs_dir: Path, languages: list[str], default: str = DEFAULT_LANGUAGE) 
     pages = sorted(p.relative_to(english_root).as_posix() for p in english_root.rglob("*.md"))
     report = Report(languages=others, pages=pages)
     for page in pages:
-        text = (english_root / page).read_text(encoding="utf-8")
-        rel = f"{docs_dir.name}/{default}/{page}"
-        digest = source_digest(text, rel)
-        report.titles[(page, default)] = _title(text, rel)
+        # Each file's front matter is read once: its hash (English), record (translations) and title.
+        text = normalise((english_root / page).read_text(encoding="utf-8"))
+        meta = meta_of(text, f"{docs_dir.name}/{default}/{page}")
+        digest = hashlib.sha256(_source_text(text, meta).encode("utf-8")).hexdigest()
+        report.titles[(page, default)] = _title(meta)
         for lang in others:
             path = docs_dir / lang / page
             if not path.is_file():
                 report.cells[(page, lang)] = Cell(MISSING)
                 continue
-            translated = path.read_text(encoding="utf-8")
             label = f"{docs_dir.name}/{lang}/{page}"
-            report.cells[(page, lang)] = cell_for(parse_record(translated, label), digest)
-            report.titles[(page, lang)] = _title(translated, label)
+            loaded = read_front_matter(normalise(path.read_text(encoding="utf-8")), label)
+            report.cells[(page, lang)] = cell_for(_record(loaded, label) if loaded is not None else None, digest)
+            report.titles[(page, lang)] = _title(loaded.data if loaded is not None else {})
     # Pages that exist only in a translation are not translations, but their records must still be valid.
     for lang in others:
         for path in sorted((docs_dir / lang).rglob("*.md")) if (docs_dir / lang).is_dir() else []:
