@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -126,13 +127,26 @@ def tab_to(page, selector: str, limit: int = MAX_STOPS) -> int:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def settle(page, seconds: float = 3) -> None:
-    """Wait until no CSS transition or animation runs (a drawer sliding in, for one)."""
-    for _ in range(int(seconds * 20)):
-        if page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"):
+RUNNING = """() => document.getAnimations().filter(a => a.playState === 'running').map(a => {
+  const t = a.effect && a.effect.target, timing = a.effect ? a.effect.getComputedTiming() : {};
+  return [a.animationName || a.transitionProperty || a.constructor.name,
+          t ? t.tagName.toLowerCase() + '.' + String(t.className).split(' ').join('.') : '',
+          Math.round(timing.progress * 100) / 100, timing.iterations, Math.round(a.currentTime)];
+})"""
+
+
+def settle(page, seconds: float = 10) -> None:
+    """Wait until no CSS transition or animation runs (a drawer sliding in, for one). The limit is in
+    wall time: on a machine busy with other tests the page's frames come late. If something still
+    runs, the failure names it (what, on which element, its progress, iterations and time)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        running = page.evaluate(RUNNING)
+        if not running:
             return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"animations still running after {seconds} s: {running[:5]}")
         page.wait_for_timeout(50)
-    raise AssertionError("animations still running")
 
 
 def faster_animations(page, rate: float = 10) -> None:
