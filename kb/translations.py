@@ -148,7 +148,13 @@ def _source_text(text: str, meta: dict) -> str:
 
 # The full hex sha256 of an English page's translatable text.
 def source_digest(text: str, path: str = "<english>") -> str:
-    return hashlib.sha256(source_text(text, path).encode("utf-8")).hexdigest()
+    text = normalise(text)
+    return _digest(text, meta_of(text, path))
+
+
+# source_digest of a normalised text whose front matter is already read.
+def _digest(text: str, meta: dict) -> str:
+    return hashlib.sha256(_source_text(text, meta).encode("utf-8")).hexdigest()
 
 
 # The value recorded in `translation.source_hash` for an English page's text.
@@ -224,7 +230,7 @@ def scan(docs_dir: Path, languages: list[str], default: str = DEFAULT_LANGUAGE) 
         # Each file's front matter is read once: its hash (English), record (translations) and title.
         text = normalise((english_root / page).read_text(encoding="utf-8"))
         meta = meta_of(text, f"{docs_dir.name}/{default}/{page}")
-        digest = hashlib.sha256(_source_text(text, meta).encode("utf-8")).hexdigest()
+        digest = _digest(text, meta)
         report.titles[(page, default)] = _title(meta)
         for lang in others:
             path = docs_dir / lang / page
