@@ -81,13 +81,23 @@ def test_search_index_holds_only_its_language(built, lang):
     assert index["config"]["lang"] == [lang]
     assert "\\u0" not in raw
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == set(PAGES)
+    assert locations == set(PAGES) - {"translation-status/"}
     for doc in index["docs"]:
         assert (built.lang_dir(lang) / doc["location"].split("#")[0] / "index.html").is_file()
     if lang == "ar":
         assert ARABIC.search(raw)
     else:
         assert not ARABIC.search(" ".join(d["title"] for d in index["docs"]))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_translation_status_table_is_kept_out_of_the_search(built, lang):
+    """The maintainers' status table, which repeats every page's title, is in no language's index (its
+    front matter says so in each language), so a search for a page's title finds the page, not the table.
+    Fails when a translation loses `search: exclude` (the table's page comes back in that index)."""
+    index = json.loads((built.lang_dir(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("translation-status/")]
+    assert built.page(lang, "translation-status/").select("tr[data-page]")  # the page itself is still built
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
