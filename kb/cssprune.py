@@ -16,11 +16,11 @@ import hashlib
 import re
 from pathlib import Path
 
-CLASS_ATTR = re.compile(r' class="([^"]*)"')
+CLASS_ATTR = re.compile(rb' class="([^"]*)"')  # read in the pages' bytes: no decoding of whole pages
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 SELECTOR_CLASS = re.compile(r"\.((?:[\w-]|\\.)+)")
 PALETTE_ATTR = re.compile(r'\[data-md-color-(primary|accent|scheme)=["\']?([\w-]+)["\']?\]')
-PAGE_PALETTE = re.compile(r'data-md-color-(primary|accent|scheme)="([\w-]+)"')
+PAGE_PALETTE = re.compile(rb'data-md-color-(primary|accent|scheme)="([\w-]+)"')
 
 
 # ---------------------------------------------------------------- parsing
@@ -241,10 +241,10 @@ def used_classes(html_files: list[Path], scripts: list[Path]) -> tuple[set[str],
     used: set[str] = set()
     palette: set[tuple[str, str]] = set()
     for path in html_files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for value in set(CLASS_ATTR.findall(text)):
-            used.update(value.split())
-        palette.update(PAGE_PALETTE.findall(text))
+        data = path.read_bytes()
+        for value in set(CLASS_ATTR.findall(data)):
+            used.update(value.decode("utf-8", errors="replace").split())
+        palette.update((key.decode(), value.decode()) for key, value in PAGE_PALETTE.findall(data))
     for path in scripts:
         used.update(WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
     return used, palette
@@ -277,23 +277,23 @@ def prune_site(site: Path, sheets: list[str]) -> dict[str, tuple[str, int, int]]
         path.unlink()
         path.with_name(path.name + ".map").unlink(missing_ok=True)  # the map of the original only
         renamed[path.name] = (name, len(css.encode("utf-8")), len(pruned.encode("utf-8")))
-    if renamed:
-        names = {old: name for old, (name, _before, _after) in renamed.items()}
+    if renamed:  # in bytes (the names are ASCII): a build's pages are read and written without decoding
+        names = {old.encode(): name.encode() for old, (name, _before, _after) in renamed.items()}
         for html in html_files:
-            text = html.read_text(encoding="utf-8")
-            new = rename_links(text, names)
-            if new != text:
-                html.write_text(new, encoding="utf-8")
+            data = html.read_bytes()
+            new = rename_links(data, names)
+            if new != data:
+                html.write_bytes(new)
     return renamed
 
 
-# Every old stylesheet name in a page's text replaced by its new one. One str.replace per name
+# Every old stylesheet name in a page's bytes replaced by its new one. One replace per name
 # (a regular expression of the names scanned each page several times slower); when a name occurs
 # inside another old or new name, one pass with the alternation, so no replacement is replaced again.
-def rename_links(text: str, names: dict[str, str]) -> str:
+def rename_links(text: bytes, names: dict[bytes, bytes]) -> bytes:
     olds, words = list(names), [*names, *names.values()]
     if any(old in other for i, old in enumerate(olds) for j, other in enumerate(words) if i != j):
-        pattern = re.compile("|".join(re.escape(old) for old in names))
+        pattern = re.compile(b"|".join(re.escape(old) for old in names))
         return pattern.sub(lambda m: names[m.group(0)], text)
     for old, new in names.items():
         text = text.replace(old, new)

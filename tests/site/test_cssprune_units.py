@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import re
 
-from kb.cssprune import rename_links
+from kb import cssprune
 
 
 def one_pass(text: str, names: dict[str, str]) -> str:
     """Every old name replaced once, leftmost first: what the pages must end up with."""
     return re.sub("|".join(re.escape(old) for old in names), lambda m: names[m.group(0)], text)
+
+
+def rename_links(text: str, names: dict[str, str]) -> str:
+    """kb.cssprune.rename_links, which works on a page's bytes, on text."""
+    return cssprune.rename_links(text.encode(), {old.encode(): new.encode() for old, new in names.items()}).decode()
 
 
 def test_renaming_replaces_every_old_name_once():
