@@ -42,17 +42,39 @@ HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
-# True when href leaves the site: an absolute http(s) URL of another origin than site_origin.
+# An href as a browser reads it on an http(s) page (the WHATWG URL parser): leading and trailing
+# controls and spaces dropped, tabs and newlines removed wherever they are, backslashes read as slashes
+# ("/\example.org" and "\\example.org" leave the site like "//example.org").
+EDGES = "".join(map(chr, range(0x21)))
+TAB_NEWLINE = str.maketrans("", "", "\t\n\r")
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+
+
+def browser_href(href: str) -> str:
+    return href.strip(EDGES).translate(TAB_NEWLINE).replace("\\", "/")
+
+
+# True when href leaves the site: it resolves to an http(s) URL of another origin than site_origin.
+# "https:example.org" stays on a page served over https (a relative path there) but leaves one served
+# over http; without a site origin it is taken to leave (the extra rel words harm nothing).
 def is_outbound(href: str, site_origin: str | None) -> bool:
-    href = href.strip()
-    if not (href[:4].lower() == "http" or href.startswith("//")):  # relative links: most of a page's
+    href = browser_href(href)
+    here = site_origin.partition(":")[0].lower() if site_origin else "https"
+    scheme, colon, rest = href.partition(":")
+    if colon and SCHEME.fullmatch(scheme):
+        scheme = scheme.lower()
+        if scheme not in ("http", "https"):
+            return False
+        if not rest.startswith("//") and site_origin is not None and scheme == here:
+            return False  # "https:example.org" on an https page: a relative path
+    elif href.startswith("//"):  # protocol-relative: the page's own scheme
+        scheme, rest = here, href
+    else:
         return False
-    if href.startswith("//"):
-        href = "https:" + href
-    parts = urlsplit(href)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    url = f"{scheme}://{rest.lstrip('/')}"  # any number of slashes before the host, as a browser reads it
+    if not urlsplit(url).netloc:
         return False
-    return site_origin is None or origin_of(href) != site_origin
+    return site_origin is None or origin_of(url) != site_origin
 
 
 # The scheme://host[:port] of a URL, lowercased; None for a relative or empty URL.
@@ -69,7 +91,8 @@ def origin_of(url: str | None) -> str | None:
 def add_noopener(html: str, site_origin: str | None = None) -> str:
     def fix(match: re.Match) -> str:
         tag = match.group(0)
-        if "//" not in tag and "http" not in tag.lower():  # an outbound href holds one: most links are relative
+        plain = browser_href(tag)  # an outbound href holds "//" or "http" once read so: most links are relative
+        if "//" not in plain and "http" not in plain.lower():
             return tag
         href = HREF.search(tag)
         if href is None or not is_outbound(href.group(1) if href.group(1) is not None else href.group(2), site_origin):

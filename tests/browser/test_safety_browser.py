@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from expected import label, neutral_url
 
-from kb.safety import parse_headers_file
+from kb.safety import is_outbound, parse_headers_file
 
 from browser_support import goto, on_localhost, serve, settle, until
 from browser_support import neutral_context as shared_neutral_context
@@ -252,6 +252,31 @@ def test_exit_is_first_in_tab_order_and_always_visible(built, browser, base, lan
                 overlap = not (other["x"] + other["width"] <= box["x"] or box["x"] + box["width"] <= other["x"])
                 assert not overlap, (lang, width, other, box)
         context.close()
+
+
+# Links written every way a browser still reads as leaving the site, or as staying (kb.safety.is_outbound).
+HREFS = ["https://example.org/", "HTTP://example.org", "//example.org/", "/\\example.org/", "\\\\example.org/",
+         "https:\\\\example.org/", "https:/\\example.org", "/\t/example.org", "ht\ttp://example.org/", " \x01//example.org",
+         "https:example.org", "http:example.org", "https:/example.org", "http:///example.org", "///example.org", "\\kb.example/x",
+         "//kb.example/x", "https://kb.example/x", "http://kb.example/x", "../x/", "/x", "#//x", "?//x",
+         "mailto:a@example.org", "tel:+61", "javascript://example.org/%0a", "data:text/html,x", "HTTPS://KB.EXAMPLE/"]
+
+
+@pytest.mark.parametrize("scheme", ["https", "http"])
+def test_outbound_links_are_those_chromium_resolves_to_another_origin(browser, scheme):
+    """For a page of kb.example served over https or http, kb.safety.is_outbound calls a link outbound
+    exactly when Chromium resolves it (new URL(href, page)) to an http(s) URL of another origin; with no
+    site origin known it calls outbound every link that leaves under either scheme. Fails when a way of
+    writing a link (a backslash, a tab, a scheme without slashes) leaves the site unnoticed."""
+    page = browser.new_page()
+    base = f"{scheme}://kb.example/p/"
+    leaves = page.evaluate("([hrefs, base]) => hrefs.map(h => { const u = new URL(h, base);"
+                           " return /^https?:$/.test(u.protocol) && u.origin !== new URL(base).origin; })", [HREFS, base])
+    page.close()
+    assert dict(zip(HREFS, [is_outbound(h, f"{scheme}://kb.example") for h in HREFS], strict=True)) == dict(
+        zip(HREFS, leaves, strict=True))
+    assert [h for h, out in zip(HREFS, leaves, strict=True) if out and not is_outbound(h, None)] == []
+    assert sum(leaves) >= 10 and len(HREFS) - sum(leaves) >= 10  # both answers are exercised
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

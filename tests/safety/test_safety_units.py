@@ -30,12 +30,15 @@ def test_noopener_quick_skip_keeps_links_in_any_case_and_spacing():
     """Tags without "//" or "http" are skipped unread; an outbound href in upper or mixed case, after
     spaces or protocol-relative still gets the words, and a relative one never does. Fails when the
     quick skip looks for "http" case-sensitively or forgets protocol-relative links."""
-    # A URL parser drops tabs and newlines, so "HTTP:/\t/" leaves the site with no "//" in the tag.
+    # A URL parser drops tabs and newlines, so "HTTP:/\t/" leaves the site with no "//" in the tag,
+    # and reads a backslash as a slash on an http(s) page (tests/browser checks these against Chromium).
     for href in ("HTTP://example.org/", "hTtPs://example.org/x", "  https://example.org/", "//example.org/",
-                 "HTTP:/\t/example.org/"):
+                 "HTTP:/\t/example.org/", "ht\ttp://example.org/", "/\\example.org/", "\\\\example.org",
+                 "/\t/example.org", "https:\\\\example.org", "http:example.org"):
         out = add_noopener(f'<A HREF="{href}">x</A>', "https://kb.example")
         assert out == f'<A rel="noopener noreferrer" HREF="{href}">x</A>', out
-    for href in ("../http/", "ht\ttp://example.org/", "https:example.org", "#//x", "https://kb.example/p/"):
+    for href in ("../http/", "https:example.org", "https:/example.org", "#//x", "https://kb.example/p/",
+                 "\\kb.example/p/", "mailto:x@example.org"):
         html = f'<a href="{href}">x</a>'
         assert add_noopener(html, "https://kb.example") == html
 
