@@ -4,7 +4,7 @@ functions over HTML strings; hooks/safety.py wires them to MkDocs events."""
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 # ---------------------------------------------------------------- quick exit
@@ -38,8 +38,9 @@ def name_search_dialog(output: str, name: str) -> str:
 # ---------------------------------------------------------------- outbound links
 
 A_START = re.compile(r"<a\b[^>]*>", re.I)
-HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-REL = re.compile(r"""\brel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# An attribute by its whole name (not data-href), its value double-, single- or unquoted.
+HREF = re.compile(r"""(?<![\w-])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+REL = re.compile(r"""(?<![\w-])rel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 
 # An href as a browser reads it on an http(s) page (the WHATWG URL parser): leading and trailing
@@ -91,16 +92,21 @@ def origin_of(url: str | None) -> str | None:
 def add_noopener(html: str, site_origin: str | None = None) -> str:
     def fix(match: re.Match) -> str:
         tag = match.group(0)
-        plain = browser_href(tag)  # an outbound href holds "//" or "http" once read so: most links are relative
-        if "//" not in plain and "http" not in plain.lower():
+        # An outbound href holds "//" or "http" once read as a browser does, or a character reference
+        # ("&#92;", "&sol;") that may spell either: most links are relative and have none.
+        plain = browser_href(tag)
+        if "//" not in plain and "http" not in plain.lower() and "&" not in tag:
             return tag
         href = HREF.search(tag)
-        if href is None or not is_outbound(href.group(1) if href.group(1) is not None else href.group(2), site_origin):
+        if href is None:
+            return tag
+        value = next(group for group in href.groups() if group is not None)
+        if not is_outbound(unescape(value), site_origin):  # the attribute's value, its references decoded
             return tag
         rel = REL.search(tag)
         if rel is None:
             return tag[:2] + ' rel="noopener noreferrer"' + tag[2:]
-        words = (rel.group(1) if rel.group(1) is not None else rel.group(2)).split()
+        words = next(group for group in rel.groups() if group is not None).split()
         words += [w for w in ("noopener", "noreferrer") if w not in words]
         return tag[: rel.start()] + f'rel="{" ".join(words)}"' + tag[rel.end():]
 

@@ -7,9 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from expected import label, neutral_url
 
-from kb.safety import is_outbound, parse_headers_file
+from kb.safety import add_noopener, is_outbound, parse_headers_file
 
 from browser_support import goto, on_localhost, serve, settle, until
 from browser_support import neutral_context as shared_neutral_context
@@ -277,6 +278,39 @@ def test_outbound_links_are_those_chromium_resolves_to_another_origin(browser, s
         zip(HREFS, leaves, strict=True))
     assert [h for h, out in zip(HREFS, leaves, strict=True) if out and not is_outbound(h, None)] == []
     assert sum(leaves) >= 10 and len(HREFS) - sum(leaves) >= 10  # both answers are exercised
+
+
+# Link tags as an author or a page's HTML may write them: character references in the address, an
+# unquoted or upper-case attribute, a data-href before the real one, an existing rel.
+TAGS = ['<a href="/&#92;example.org/">x</a>', '<a href="&#104;ttps://example.org/">x</a>',
+        '<a href="&sol;&sol;example.org">x</a>', '<a href="/&#x5C;example.org">x</a>',
+        "<a href=https://example.org/x>x</a>", '<A HREF="HTTPS://EXAMPLE.ORG">x</A>',
+        '<a data-href="../local/" href="https://example.org/">x</a>', '<a rel=external href="//example.org/">x</a>',
+        "<a href='//example.org/'>x</a>", '<a href="../x/?a=1&amp;b=2">x</a>', '<a href="&#47;x/">x</a>',
+        '<a data-href="https://example.org/" href="../x/">x</a>', '<a href="https://kb.example/&amp;x">x</a>',
+        '<a href="mailto:a@example.org">x</a>', '<a href="#&#47;&#47;x">x</a>', "<a href=../x/>x</a>"]
+
+
+def test_add_noopener_marks_the_links_chromium_reads_as_leaving(browser):
+    """Each link tag, parsed by Chromium's HTML parser and resolved against a page of https://kb.example,
+    leaves the site exactly when kb.safety.add_noopener gives it rel="noopener noreferrer" (keeping any
+    rel word already there). Fails when a character reference, an unquoted value or a data-href hides
+    an outbound address from the rewrite, or when a local link is marked."""
+    page = browser.new_page()
+    leaves = page.evaluate(
+        "tags => tags.map(t => { const a = new DOMParser().parseFromString(t, 'text/html').querySelector('a');"
+        " const u = new URL(a.getAttribute('href'), 'https://kb.example/p/');"
+        " return /^https?:$/.test(u.protocol) && u.origin !== 'https://kb.example'; })", TAGS)
+    page.close()
+    marked = []
+    for tag in TAGS:
+        out = add_noopener(tag, "https://kb.example")
+        rel = BeautifulSoup(out, "html.parser").a.get("rel") or []
+        marked.append({"noopener", "noreferrer"} <= set(rel))
+        if "rel=external" in tag:
+            assert "external" in rel, out
+    assert dict(zip(TAGS, marked, strict=True)) == dict(zip(TAGS, leaves, strict=True))
+    assert sum(leaves) >= 6 and len(TAGS) - sum(leaves) >= 6  # both answers are exercised
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
